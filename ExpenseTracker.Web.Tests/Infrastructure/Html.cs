@@ -1,0 +1,110 @@
+using System.Net.Http.Headers;
+using AngleSharp;
+using AngleSharp.Html.Dom;
+using AngleSharp.Io;
+
+namespace ExpenseTracker.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Reads responses as HTML documents and submits the forms found in them, with their real antiforgery fields,
+/// the way a browser (with or without htmx) would.
+/// </summary>
+public static class Html
+{
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response)
+    {
+        var content = await response.Content.ReadAsStringAsync();
+        var context = BrowsingContext.New(Configuration.Default);
+        var document = await context.OpenAsync(request =>
+        {
+            request.Content(content);
+            request.Address(response.RequestMessage!.RequestUri);
+            request.Header(HeaderNames.ContentType, "text/html; charset=utf-8");
+        });
+        return (IHtmlDocument)document;
+    }
+
+    /// <summary>Parses an htmx fragment (a row, a form) in the context that makes it valid HTML.</summary>
+    public static async Task<IHtmlDocument> ParseFragmentAsync(HttpResponseMessage response)
+    {
+        var content = await response.Content.ReadAsStringAsync();
+        var wrapped = content.TrimStart().StartsWith("<tr", StringComparison.OrdinalIgnoreCase) ? $"<table><tbody>{content}</tbody></table>" : content;
+        var context = BrowsingContext.New(Configuration.Default);
+        return (IHtmlDocument)await context.OpenAsync(request => request.Content(wrapped).Address(response.RequestMessage!.RequestUri));
+    }
+
+    public static async Task<IHtmlDocument> GetDocumentAsync(this HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, $"GET {url} answered {(int)response.StatusCode}");
+        return await ParseAsync(response);
+    }
+
+    /// <summary>Submits <paramref name="form"/> with its current field values, overridden by <paramref name="values"/>.</summary>
+    public static Task<HttpResponseMessage> SubmitAsync(
+        this HttpClient client, IHtmlFormElement form, IReadOnlyDictionary<string, string>? values = null, bool htmx = false, IHtmlDocument? page = null)
+    {
+        foreach (var (name, value) in values ?? new Dictionary<string, string>())
+        {
+            var element = form.Elements.FirstOrDefault(candidate => candidate.GetAttribute("name") == name)
+                ?? throw new InvalidOperationException($"The form has no field named {name}.");
+            switch (element)
+            {
+                case IHtmlInputElement input:
+                    input.Value = value;
+                    break;
+                case IHtmlSelectElement select:
+                    select.Value = value;
+                    break;
+                case IHtmlTextAreaElement area:
+                    area.Value = value;
+                    break;
+            }
+        }
+
+        // A form without an action posts back to the page it is on.
+        var action = (htmx ? form.GetAttribute("hx-post") : null) ?? form.GetAttribute("action") ?? form.BaseUri;
+        var submission = form.GetSubmission()!;
+        var request = new HttpRequestMessage(System.Net.Http.HttpMethod.Post, action);
+        var body = new StreamContent(submission.Body);
+        body.Headers.ContentType = MediaTypeHeaderValue.Parse(submission.MimeType!);
+        request.Content = body;
+        if (htmx)
+        {
+            request.Headers.Add("HX-Request", "true");
+            // htmx sends the page's token in a header; a form without its own hidden field relies on it.
+            var token = (page ?? form.Owner as IHtmlDocument)?.QuerySelector("meta[name=request-verification-token]")?.GetAttribute("content");
+            if (token is not null)
+            {
+                request.Headers.Add("RequestVerificationToken", token);
+            }
+        }
+
+        return client.SendAsync(request);
+    }
+
+    /// <summary>An htmx GET, as a hx-get attribute would send it.</summary>
+    public static Task<HttpResponseMessage> HtmxGetAsync(this HttpClient client, string url)
+    {
+        var request = new HttpRequestMessage(System.Net.Http.HttpMethod.Get, url);
+        request.Headers.Add("HX-Request", "true");
+        return client.SendAsync(request);
+    }
+
+    /// <summary>An htmx POST from an element outside a form (hx-post on a link), carrying the page's antiforgery token.</summary>
+    public static Task<HttpResponseMessage> HtmxPostAsync(this HttpClient client, string url, IHtmlDocument page)
+    {
+        var request = new HttpRequestMessage(System.Net.Http.HttpMethod.Post, url) { Content = new FormUrlEncodedContent([]) };
+        request.Headers.Add("HX-Request", "true");
+        var token = page.QuerySelector("meta[name=request-verification-token]")?.GetAttribute("content");
+        if (token is not null)
+        {
+            request.Headers.Add("RequestVerificationToken", token);
+        }
+
+        return client.SendAsync(request);
+    }
+
+    public static IHtmlFormElement Form(this IHtmlDocument document, string selector) =>
+        document.QuerySelector(selector) as IHtmlFormElement ?? throw new InvalidOperationException($"No form matches {selector}.");
+}

@@ -1,0 +1,67 @@
+using ExpenseTracker.Web.Storage;
+
+namespace ExpenseTracker.Web.Categories;
+
+/// <summary>The categories a user can choose from: the built-in set followed by their own, and the rules for names.</summary>
+public sealed class CategoryCatalog(ICategoryStore store)
+{
+    public const int MaxNameLength = 40;
+
+    public async Task<IReadOnlyList<Category>> ListAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var custom = await store.ListCustomAsync(userId, cancellationToken);
+        return [.. BuiltInCategories.All, .. custom.OrderBy(category => category.Name, StringComparer.CurrentCultureIgnoreCase)];
+    }
+
+    public async Task<Category> AddAsync(string userId, string name, CancellationToken cancellationToken = default)
+    {
+        var cleaned = CleanName(name);
+        ThrowIfBuiltInName(cleaned);
+        return await store.AddAsync(userId, cleaned, cancellationToken);
+    }
+
+    public async Task<Category> RenameAsync(string userId, string id, string name, CancellationToken cancellationToken = default)
+    {
+        if (BuiltInCategories.IsBuiltIn(id))
+        {
+            throw new NotFoundException("Built-in categories cannot be renamed.");
+        }
+
+        var cleaned = CleanName(name);
+        ThrowIfBuiltInName(cleaned);
+        return await store.RenameAsync(userId, id, cleaned, cancellationToken);
+    }
+
+    public Task DeleteAsync(string userId, string id, CancellationToken cancellationToken = default) =>
+        BuiltInCategories.IsBuiltIn(id)
+            ? throw new NotFoundException("Built-in categories cannot be deleted.")
+            : store.DeleteAsync(userId, id, cancellationToken);
+
+    /// <summary>A reason the name cannot be used, or null when it can.</summary>
+    public static string? NameProblem(string? name)
+    {
+        var cleaned = CleanName(name);
+        if (cleaned.Length == 0)
+        {
+            return "Enter a name for the category.";
+        }
+
+        if (cleaned.Length > MaxNameLength)
+        {
+            return $"A category name can be at most {MaxNameLength} characters.";
+        }
+
+        return cleaned.Any(char.IsControl) ? "A category name cannot contain control characters." : null;
+    }
+
+    public static string CleanName(string? name) =>
+        string.Join(' ', (name ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static void ThrowIfBuiltInName(string name)
+    {
+        if (BuiltInCategories.All.Any(category => string.Equals(category.Name, name, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new DuplicateNameException($"\"{name}\" is already a category.");
+        }
+    }
+}

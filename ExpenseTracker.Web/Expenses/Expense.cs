@@ -1,0 +1,44 @@
+namespace ExpenseTracker.Web.Expenses;
+
+/// <summary>One stored expense. <see cref="Version"/> grows on every edit, for optimistic concurrency.</summary>
+public sealed record Expense(
+    string Id,
+    DateOnly Date,
+    Money Amount,
+    string CategoryId,
+    string Description,
+    IReadOnlyList<string> Tags,
+    int Version);
+
+/// <summary>The validated values of an expense, before the store gives it an id and a version.</summary>
+public sealed record ExpenseDraft(
+    DateOnly Date,
+    Money Amount,
+    string CategoryId,
+    string Description,
+    IReadOnlyList<string> Tags);
+
+/// <summary>What a person narrows the list by. Every part is optional; all given parts must match.</summary>
+public sealed record ExpenseFilter(
+    DateOnly? From = null,
+    DateOnly? To = null,
+    string? CategoryId = null,
+    string? Tag = null,
+    string? Text = null)
+{
+    public static readonly ExpenseFilter None = new();
+
+    public bool HasText => !string.IsNullOrWhiteSpace(Text);
+}
+
+/// <summary>One page of a list, newest date first, and the opaque cursor of the next page (null on the last page).</summary>
+public sealed record ExpensePage(IReadOnlyList<Expense> Items, string? NextCursor);
+
+/// <summary>How many expenses match a filter and what they add up to.</summary>
+public sealed record ExpenseTotals(int Count, Money Total)
+{
+    public static readonly ExpenseTotals Empty = new(0, Money.Zero);
+}
+
+/// <summary>A stored aggregate: what one user spent on one day in one category.</summary>
+public sealed record DailyTotal(DateOnly Date, string CategoryId, int Count, Money Amount);

@@ -1,0 +1,85 @@
+using ExpenseTracker.Web.Categories;
+
+namespace ExpenseTracker.Web.Expenses;
+
+/// <summary>The list filters as they arrive in a query string; <see cref="Validate"/> turns them into an <see cref="ExpenseFilter"/>.</summary>
+public sealed class ExpenseFilterForm
+{
+    public const int MaxTextLength = 100;
+
+    public string? From { get; set; }
+
+    public string? To { get; set; }
+
+    public string? Category { get; set; }
+
+    public string? Tag { get; set; }
+
+    /// <summary>Text to find in descriptions.</summary>
+    public string? Q { get; set; }
+
+    public bool IsEmpty => new[] { From, To, Category, Tag, Q }.All(string.IsNullOrWhiteSpace);
+
+    /// <summary>The filter to apply. Parts that do not make sense are left out and explained in <paramref name="errors"/>.</summary>
+    public ExpenseFilter Validate(IReadOnlyCollection<Category> categories, out Dictionary<string, string[]> errors)
+    {
+        errors = [];
+        var from = ParseDate(From, nameof(From), errors);
+        var to = ParseDate(To, nameof(To), errors);
+        if (from > to)
+        {
+            errors[nameof(To)] = ["The end date is before the start date."];
+            to = null;
+        }
+
+        var category = Category is { Length: > 0 } ? categories.FirstOrDefault(candidate => candidate.Id == Category) : null;
+        if (Category is { Length: > 0 } && category is null)
+        {
+            errors[nameof(Category)] = ["That category does not exist."];
+        }
+
+        var tag = Expenses.Tags.Normalize(Tag ?? "");
+        if (tag.Length > Expenses.Tags.MaxLength)
+        {
+            errors[nameof(Tag)] = [$"A tag is at most {Expenses.Tags.MaxLength} characters."];
+            tag = "";
+        }
+
+        var text = (Q ?? "").Trim();
+        if (text.Length > MaxTextLength)
+        {
+            errors[nameof(Q)] = [$"Search for at most {MaxTextLength} characters."];
+            text = "";
+        }
+
+        return new ExpenseFilter(from, to, category?.Id, tag.Length > 0 ? tag : null, text.Length > 0 ? text : null);
+    }
+
+    /// <summary>The filters as query-string values, for links that keep them (load more, refreshes).</summary>
+    public Dictionary<string, string?> ToRouteValues() => new()
+    {
+        ["from"] = NullIfBlank(From),
+        ["to"] = NullIfBlank(To),
+        ["category"] = NullIfBlank(Category),
+        ["tag"] = NullIfBlank(Tag),
+        ["q"] = NullIfBlank(Q),
+    };
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static DateOnly? ParseDate(string? text, string field, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (ExpenseForm.TryParseDate(text, out var date))
+        {
+            return date;
+        }
+
+        errors[field] = ["Enter a real date as YYYY-MM-DD."];
+        return null;
+    }
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using ExpenseTracker.Web.Categories;
+
+namespace ExpenseTracker.Web.Expenses;
+
+/// <summary>
+/// An expense as a person (or a script) sends it: every value as text, checked here and nowhere else.
+/// The page forms and the JSON API both bind to this type and call <see cref="Validate"/>.
+/// </summary>
+public sealed class ExpenseForm
+{
+    public const int MaxDescriptionLength = 200;
+
+    /// <summary>The earliest date we accept; older entries are almost always a typo.</summary>
+    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
+
+    public string? Amount { get; set; }
+
+    /// <summary>ISO date (yyyy-MM-dd), as an HTML date input sends it.</summary>
+    public string? Date { get; set; }
+
+    public string? CategoryId { get; set; }
+
+    public string? Description { get; set; }
+
+    /// <summary>Comma-separated, as typed.</summary>
+    public string? Tags { get; set; }
+
+    public static ExpenseForm For(DateOnly today) => new() { Date = FormatDate(today), CategoryId = BuiltInCategories.OtherId };
+
+    public static ExpenseForm From(Expense expense) => new()
+    {
+        Amount = expense.Amount.ToInvariantString(),
+        Date = FormatDate(expense.Date),
+        CategoryId = expense.CategoryId,
+        Description = expense.Description,
+        Tags = Expenses.Tags.Join(expense.Tags),
+    };
+
+    public static string FormatDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static bool TryParseDate(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    /// <summary>
+    /// Checks every rule. Returns the draft to store, or null with one message per field in <paramref name="errors"/>
+    /// (keys are the property names above).
+    /// </summary>
+    public ExpenseDraft? Validate(IReadOnlyCollection<Category> categories, DateOnly today, out Dictionary<string, string[]> errors)
+    {
+        errors = [];
+        var amount = ValidateAmount(errors);
+        var date = ValidateDate(today, errors);
+        var category = categories.FirstOrDefault(candidate => candidate.Id == CategoryId);
+        if (category is null)
+        {
+            errors[nameof(CategoryId)] = [string.IsNullOrWhiteSpace(CategoryId) ? "Choose a category." : "Choose one of the listed categories."];
+        }
+
+        var description = (Description ?? "").Trim();
+        if (description.Length > MaxDescriptionLength)
+        {
+            errors[nameof(Description)] = [$"Keep the description to {MaxDescriptionLength} characters (it has {description.Length})."];
+        }
+        else if (description.Any(character => char.IsControl(character) && character is not '\n' and not '\r' and not '\t'))
+        {
+            errors[nameof(Description)] = ["The description contains characters that cannot be stored."];
+        }
+
+        var tags = Expenses.Tags.Parse(Tags);
+        if (Expenses.Tags.Problem(tags) is { } tagProblem)
+        {
+            errors[nameof(Tags)] = [tagProblem];
+        }
+
+        return errors.Count == 0 ? new ExpenseDraft(date!.Value, amount!.Value, category!.Id, description, tags) : null;
+    }
+
+    private Money? ValidateAmount(Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(Amount))
+        {
+            errors[nameof(Amount)] = ["Enter an amount."];
+            return null;
+        }
+
+        if (!Money.TryParse(Amount, out var amount))
+        {
+            errors[nameof(Amount)] = ["Enter the amount in rupees, like 250 or 1,499.50 (at most two decimals)."];
+            return null;
+        }
+
+        if (amount.Value <= Money.Zero)
+        {
+            errors[nameof(Amount)] = ["The amount must be more than ₹0."];
+            return null;
+        }
+
+        if (amount.Value > Money.MaxExpense)
+        {
+            errors[nameof(Amount)] = [$"The amount can be at most {Money.MaxExpense}."];
+            return null;
+        }
+
+        return amount;
+    }
+
+    private DateOnly? ValidateDate(DateOnly today, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(Date))
+        {
+            errors[nameof(Date)] = ["Enter the date of the expense."];
+            return null;
+        }
+
+        if (!TryParseDate(Date, out var date))
+        {
+            errors[nameof(Date)] = ["Enter a real date as YYYY-MM-DD."];
+            return null;
+        }
+
+        var latest = today.AddYears(1);
+        if (date < EarliestDate || date > latest)
+        {
+            errors[nameof(Date)] = [$"The date must be between {FormatDate(EarliestDate)} and {FormatDate(latest)}."];
+            return null;
+        }
+
+        return date;
+    }
+}

@@ -1,0 +1,33 @@
+namespace ExpenseTracker.Web.Expenses;
+
+/// <summary>
+/// Where expenses live. Every call is scoped to one user; implementations keep per-day, per-category totals
+/// up to date in the same transaction as each write, so totals and summaries never read every expense.
+/// </summary>
+public interface IExpenseStore
+{
+    Task<Expense> AddAsync(string userId, ExpenseDraft draft, CancellationToken cancellationToken = default);
+
+    /// <summary>The bulk path (seeding, a future CSV import): many expenses in few transactions.</summary>
+    Task AddManyAsync(string userId, IReadOnlyCollection<ExpenseDraft> drafts, CancellationToken cancellationToken = default);
+
+    Task<Expense?> FindAsync(string userId, string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the values of an expense if it is still at <paramref name="expectedVersion"/>.</summary>
+    /// <exception cref="Storage.NotFoundException">No such expense for this user.</exception>
+    /// <exception cref="Storage.ConcurrencyConflictException">Someone else changed it first.</exception>
+    Task<Expense> UpdateAsync(string userId, string id, int expectedVersion, ExpenseDraft draft, CancellationToken cancellationToken = default);
+
+    /// <exception cref="Storage.NotFoundException">No such expense for this user.</exception>
+    Task DeleteAsync(string userId, string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Newest date first (ties broken by id), starting after <paramref name="cursor"/>.</summary>
+    /// <exception cref="Storage.InvalidCursorException">The cursor was not one this store handed out.</exception>
+    Task<ExpensePage> ListAsync(string userId, ExpenseFilter filter, string? cursor, int pageSize, CancellationToken cancellationToken = default);
+
+    Task<ExpenseTotals> GetTotalsAsync(string userId, ExpenseFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>The stored per-day, per-category totals in [from, to], optionally only one category or expenses with one tag.</summary>
+    Task<IReadOnlyList<DailyTotal>> GetDailyTotalsAsync(
+        string userId, DateOnly from, DateOnly to, string? categoryId = null, string? tag = null, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,85 @@
+using Dapper;
+
+namespace ExpenseTracker.Web.Storage.Sqlite;
+
+/// <summary>
+/// Creates and upgrades the schema at start-up. Each migration runs once, in order, in a transaction;
+/// PRAGMA user_version records how many have run. Append new migrations; never edit a shipped one.
+/// </summary>
+public static class SqliteSchema
+{
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE expenses (
+            user_id      TEXT    NOT NULL,
+            id           TEXT    NOT NULL,
+            day          TEXT    NOT NULL,
+            amount_paise INTEGER NOT NULL CHECK (amount_paise > 0),
+            category_id  TEXT    NOT NULL,
+            description  TEXT    NOT NULL,
+            tags         TEXT    NOT NULL,
+            version      INTEGER NOT NULL,
+            created_at   TEXT    NOT NULL,
+            PRIMARY KEY (user_id, id)
+        ) WITHOUT ROWID;
+        -- The list: newest date first, keyset on (day, id).
+        CREATE INDEX ix_expenses_by_day ON expenses (user_id, day DESC, id DESC);
+        CREATE INDEX ix_expenses_by_category ON expenses (user_id, category_id, day DESC, id DESC);
+
+        CREATE TABLE expense_tags (
+            user_id    TEXT NOT NULL,
+            expense_id TEXT NOT NULL,
+            tag        TEXT NOT NULL,
+            day        TEXT NOT NULL,
+            PRIMARY KEY (user_id, expense_id, tag)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_expense_tags_by_tag ON expense_tags (user_id, tag, day DESC, expense_id DESC);
+
+        -- Totals maintained on every write, so totals and summaries never read every expense.
+        CREATE TABLE daily_totals (
+            user_id       TEXT    NOT NULL,
+            day           TEXT    NOT NULL,
+            category_id   TEXT    NOT NULL,
+            expense_count INTEGER NOT NULL,
+            amount_paise  INTEGER NOT NULL,
+            PRIMARY KEY (user_id, day, category_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE daily_tag_totals (
+            user_id       TEXT    NOT NULL,
+            tag           TEXT    NOT NULL,
+            day           TEXT    NOT NULL,
+            category_id   TEXT    NOT NULL,
+            expense_count INTEGER NOT NULL,
+            amount_paise  INTEGER NOT NULL,
+            PRIMARY KEY (user_id, tag, day, category_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE categories (
+            user_id  TEXT NOT NULL,
+            id       TEXT NOT NULL,
+            name     TEXT NOT NULL,
+            name_key TEXT NOT NULL,
+            PRIMARY KEY (user_id, id),
+            UNIQUE (user_id, name_key)
+        ) WITHOUT ROWID;
+        """,
+    ];
+
+    public static int LatestVersion => Migrations.Length;
+
+    public static async Task MigrateAsync(SqliteDatabase database, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var current = await connection.ExecuteScalarAsync<int>("PRAGMA user_version;", transaction: transaction);
+        for (var version = current; version < Migrations.Length; version++)
+        {
+            await connection.ExecuteAsync(Migrations[version], transaction: transaction);
+            // PRAGMA takes no parameters; the value is our own loop counter.
+            await connection.ExecuteAsync($"PRAGMA user_version = {version + 1};", transaction: transaction);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

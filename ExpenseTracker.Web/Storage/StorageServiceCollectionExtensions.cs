@@ -1,0 +1,34 @@
+using ExpenseTracker.Web.Categories;
+using ExpenseTracker.Web.Expenses;
+using ExpenseTracker.Web.Storage.Sqlite;
+
+namespace ExpenseTracker.Web.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Registers the store chosen by the "Storage" section (SQLite unless configured otherwise).</summary>
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        switch (options.Provider)
+        {
+            case StorageProvider.Sqlite:
+                services.AddSqliteStore(options.Sqlite);
+                break;
+            default:
+                throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not available in this build.");
+        }
+
+        services.AddScoped<CategoryCatalog>();
+        services.AddExceptionHandler<StoreExceptionHandler>();
+        return services;
+    }
+
+    private static void AddSqliteStore(this IServiceCollection services, SqliteStorageOptions options)
+    {
+        services.AddSingleton(new SqliteDatabase(options.ResolvePath()));
+        services.AddSingleton<IExpenseStore, SqliteExpenseStore>();
+        services.AddSingleton<ICategoryStore, SqliteCategoryStore>();
+        services.AddHostedService<SqliteStartup>();
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ExpenseTracker.Web.Storage;
+
+/// <summary>
+/// The safety net for store failures that a handler did not catch itself: answers with ProblemDetails and the
+/// matching status (404, 409, 400, 503) instead of a 500. Other exceptions pass on to the default handling.
+/// </summary>
+public sealed class StoreExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not StoreException storeException)
+        {
+            return false;
+        }
+
+        var (status, title) = StatusFor(storeException);
+        httpContext.Response.StatusCode = status;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = exception.Message },
+        });
+    }
+
+    public static (int Status, string Title) StatusFor(StoreException exception) => exception switch
+    {
+        NotFoundException => (StatusCodes.Status404NotFound, "Not found"),
+        ConcurrencyConflictException => (StatusCodes.Status409Conflict, "Changed elsewhere"),
+        DuplicateNameException => (StatusCodes.Status409Conflict, "Name already used"),
+        CategoryInUseException => (StatusCodes.Status409Conflict, "Category in use"),
+        InvalidCursorException => (StatusCodes.Status400BadRequest, "Invalid page link"),
+        StoreUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Storage unavailable"),
+        _ => (StatusCodes.Status500InternalServerError, "Storage error"),
+    };
+}

@@ -1,0 +1,52 @@
+// Page glue for htmx. No inline scripts anywhere: everything lives in this file so that a strict
+// Content-Security-Policy can forbid them.
+(function () {
+  "use strict";
+
+  function antiforgeryToken() {
+    var meta = document.querySelector('meta[name="request-verification-token"]');
+    return meta ? meta.getAttribute("content") : null;
+  }
+
+  // Every htmx request that changes something carries the antiforgery token, even from a link or button outside a form.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var token = antiforgeryToken();
+    if (token && event.detail.verb !== "get") {
+      event.detail.headers["RequestVerificationToken"] = token;
+    }
+  });
+
+  function showMessage(text) {
+    var area = document.getElementById("flash");
+    if (!area) {
+      return;
+    }
+    var alert = document.createElement("div");
+    alert.className = "alert alert-danger shadow";
+    alert.setAttribute("role", "alert");
+    alert.textContent = text;
+    area.appendChild(alert);
+    setTimeout(function () { alert.remove(); }, 8000);
+  }
+
+  // Errors htmx does not swap (404, 5xx, network) still tell the person what happened.
+  document.addEventListener("htmx:responseError", function (event) {
+    var xhr = event.detail.xhr;
+    var text = "Something went wrong (" + xhr.status + "). Nothing was changed; please try again.";
+    try {
+      var problem = JSON.parse(xhr.responseText);
+      if (problem && (problem.detail || problem.title)) {
+        text = problem.detail || problem.title;
+      }
+    } catch (ignored) {
+      if (xhr.status === 404) {
+        text = "That item no longer exists. Reload the page to see the current list.";
+      }
+    }
+    showMessage(text);
+  });
+
+  document.addEventListener("htmx:sendError", function () {
+    showMessage("The server could not be reached. Check your connection and try again.");
+  });
+})();
