@@ -55,3 +55,19 @@ public class ExpenseTrackerFactory : WebApplicationFactory<Program>
         }
     }
 }
+
+public static class ExpenseTrackerFactoryExtensions
+{
+    public static Web.Expenses.IExpenseStore Expenses(this ExpenseTrackerFactory factory) =>
+        factory.Services.GetRequiredService<Web.Expenses.IExpenseStore>();
+
+    /// <summary>Stores an expense for the app's current user (or <paramref name="userId"/>) straight through the store.</summary>
+    public static Task<Web.Expenses.Expense> AddAsync(this ExpenseTrackerFactory factory, ExpenseBuilder expense, string? userId = null) =>
+        factory.Expenses().AddAsync(userId ?? factory.DefaultUserId, expense.Build());
+
+    public static async Task<IReadOnlyList<Web.Expenses.Expense>> AllExpensesAsync(this ExpenseTrackerFactory factory, string? userId = null)
+    {
+        var page = await factory.Expenses().ListAsync(userId ?? factory.DefaultUserId, Web.Expenses.ExpenseFilter.None, null, 10_000);
+        return page.Items;
+    }
+}

@@ -54,6 +54,14 @@ public static class Html
                     input.Value = value;
                     break;
                 case IHtmlSelectElement select:
+                    // A value the list does not offer is what a tampered form sends; add it so it is submitted.
+                    if (select.Options.All(option => option.Value != value))
+                    {
+                        var option = (IHtmlOptionElement)form.Owner!.CreateElement("option");
+                        option.Value = value;
+                        select.AddOption(option);
+                    }
+
                     select.Value = value;
                     break;
                 case IHtmlTextAreaElement area:

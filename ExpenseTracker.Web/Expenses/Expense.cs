@@ -8,7 +8,15 @@ public sealed record Expense(
     string CategoryId,
     string Description,
     IReadOnlyList<string> Tags,
-    int Version);
+    int Version)
+{
+    // Value equality must include the tags' contents, not the list instance.
+    public bool Equals(Expense? other) =>
+        other is not null && Id == other.Id && Date == other.Date && Amount == other.Amount && CategoryId == other.CategoryId
+        && Description == other.Description && Version == other.Version && Tags.SequenceEqual(other.Tags);
+
+    public override int GetHashCode() => HashCode.Combine(Id, Version);
+}
 
 /// <summary>The validated values of an expense, before the store gives it an id and a version.</summary>
 public sealed record ExpenseDraft(
@@ -16,7 +24,14 @@ public sealed record ExpenseDraft(
     Money Amount,
     string CategoryId,
     string Description,
-    IReadOnlyList<string> Tags);
+    IReadOnlyList<string> Tags)
+{
+    public bool Equals(ExpenseDraft? other) =>
+        other is not null && Date == other.Date && Amount == other.Amount && CategoryId == other.CategoryId
+        && Description == other.Description && Tags.SequenceEqual(other.Tags);
+
+    public override int GetHashCode() => HashCode.Combine(Date, Amount, CategoryId);
+}
 
 /// <summary>What a person narrows the list by. Every part is optional; all given parts must match.</summary>
 public sealed record ExpenseFilter(
