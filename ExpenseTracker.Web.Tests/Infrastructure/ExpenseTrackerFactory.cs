@@ -1,4 +1,6 @@
+using ExpenseTracker.Web.Accounts;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,11 +9,17 @@ namespace ExpenseTracker.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The real app on the in-memory test server, with its own SQLite file in a temporary folder
-/// (deleted on dispose), and a clock the tests can set.
+/// (deleted on dispose), and a clock the tests can set. <see cref="CreatePlainClient"/> is signed in as the default
+/// account (<see cref="DefaultUserId"/>) through the real sign-in form.
 /// </summary>
 public class ExpenseTrackerFactory : WebApplicationFactory<Program>
 {
+    /// <summary>Every account the tests create has this password.</summary>
+    public const string Password = "a long test passphrase";
+
     private readonly string folder = Directory.CreateTempSubdirectory("expense-tracker-tests-").FullName;
+    private readonly Lock defaultAccountLock = new();
+    private Task? defaultAccount;
 
     /// <summary>Noon in India on 15 Nov 2026 unless a test moves it.</summary>
     public SettableTime Time { get; } = new(new DateTimeOffset(2026, 11, 15, 6, 30, 0, TimeSpan.Zero));
@@ -20,6 +28,8 @@ public class ExpenseTrackerFactory : WebApplicationFactory<Program>
 
     public string DefaultUserId => "test-user";
 
+    public string DefaultEmail => "test-user@example.com";
+
     /// <summary>Extra settings for a subclass (for example another store).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
@@ -27,7 +37,10 @@ public class ExpenseTrackerFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:Sqlite:Path", DatabasePath);
-        builder.UseSetting("ExpenseTracker:DefaultUserId", DefaultUserId);
+        // Tests register several people; the registration tests choose their own mode.
+        builder.UseSetting("Accounts:Registration", "Open");
+        // Every test signs in at least once; the rate limit tests choose their own limit.
+        builder.UseSetting("Accounts:RateLimit:PermitLimit", "100000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -36,7 +49,72 @@ public class ExpenseTrackerFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 
-    public HttpClient CreatePlainClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    /// <summary>A client signed in as the default account, which it creates on first use.</summary>
+    public HttpClient CreatePlainClient() =>
+        // Off the test's synchronization context, so that blocking on the sign-in cannot deadlock.
+        Task.Run(() => CreateSignedInClientAsync()).GetAwaiter().GetResult();
+
+    /// <summary>A client that follows no redirects and is not signed in.</summary>
+    public HttpClient CreateAnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A client signed in through the real sign-in form as <paramref name="email"/> (default: the default account).</summary>
+    public async Task<HttpClient> CreateSignedInClientAsync(string? email = null)
+    {
+        if (email is null)
+        {
+            await EnsureDefaultAccountAsync();
+        }
+
+        var client = CreateAnonymousClient();
+        await client.SignInAsync(email ?? DefaultEmail, Password);
+        return client;
+    }
+
+    /// <summary>
+    /// Stores an account straight through the account store (as <see cref="ExpenseTrackerFactoryExtensions.AddAsync"/>
+    /// stores expenses), whatever the registration mode, with <see cref="Password"/>. Returns its id.
+    /// </summary>
+    public async Task<string> CreateAccountAsync(string email, string? id = null)
+    {
+        using var scope = Services.CreateScope();
+        var normalizer = scope.ServiceProvider.GetRequiredService<ILookupNormalizer>();
+        var account = new UserAccount
+        {
+            Id = id ?? Guid.NewGuid().ToString("N"),
+            Email = email,
+            NormalizedEmail = normalizer.NormalizeEmail(email)!,
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+            LockoutEnabled = true,
+            CreatedAt = Time.GetUtcNow(),
+        };
+        account.PasswordHash = scope.ServiceProvider.GetRequiredService<IPasswordHasher<UserAccount>>().HashPassword(account, Password);
+        var created = await scope.ServiceProvider.GetRequiredService<IAccountStore>().CreateAsync(account, onlyIfNoAccountExists: false);
+        return created == AccountCreation.Created ? account.Id : throw new InvalidOperationException($"Could not create {email}: {created}.");
+    }
+
+    /// <summary>A second (third...) person: an account and a client signed in as it.</summary>
+    public async Task<(HttpClient Client, string UserId)> CreateUserAsync(string email)
+    {
+        var id = await CreateAccountAsync(email);
+        return (await CreateSignedInClientAsync(email), id);
+    }
+
+    private Task EnsureDefaultAccountAsync()
+    {
+        lock (defaultAccountLock)
+        {
+            return defaultAccount ??= CreateDefaultAccountAsync();
+        }
+    }
+
+    private async Task CreateDefaultAccountAsync()
+    {
+        // A factory on a database file another factory used before may find the account there already.
+        if (await Services.GetRequiredService<IAccountStore>().FindByIdAsync(DefaultUserId) is null)
+        {
+            await CreateAccountAsync(DefaultEmail, DefaultUserId);
+        }
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -59,6 +59,8 @@ public sealed class SqliteFileTests : IDisposable
             BaseAddress = new Uri($"http://127.0.0.1:{port}"),
         };
         await WaitUntilAnsweringAsync(client, app);
+        // The first account registers (the default mode) and is signed in.
+        Assert.Equal(HttpStatusCode.Redirect, (await client.RegisterAsync("crash-test@example.com", ExpenseTrackerFactory.Password)).StatusCode);
         var page = await client.GetDocumentAsync("/");
 
         var response = await client.SubmitAsync(page.Form("#add-form"), new Dictionary<string, string>
@@ -70,10 +72,12 @@ public sealed class SqliteFileTests : IDisposable
         app.Kill(entireProcessTree: true);
         await app.WaitForExitAsync();
 
-        var store = new SqliteExpenseStore(new SqliteDatabase(DatabasePath), TimeProvider.System);
-        var stored = Assert.Single((await store.ListAsync("crash-test", Web.Expenses.ExpenseFilter.None, null, 10)).Items);
+        var database = new SqliteDatabase(DatabasePath);
+        var userId = (await new SqliteAccountStore(database).FindByNormalizedEmailAsync("CRASH-TEST@EXAMPLE.COM"))!.Id;
+        var store = new SqliteExpenseStore(database, TimeProvider.System);
+        var stored = Assert.Single((await store.ListAsync(userId, Web.Expenses.ExpenseFilter.None, null, 10)).Items);
         Assert.Equal(("Before the crash", 77_700L), (stored.Description, stored.Amount.Paise));
-        Assert.Equal(new Web.Expenses.ExpenseTotals(1, new Web.Expenses.Money(77_700)), await store.GetTotalsAsync("crash-test", Web.Expenses.ExpenseFilter.None));
+        Assert.Equal(new Web.Expenses.ExpenseTotals(1, new Web.Expenses.Money(77_700)), await store.GetTotalsAsync(userId, Web.Expenses.ExpenseFilter.None));
     }
 
     private Process StartApp(int port)
@@ -85,7 +89,6 @@ public sealed class SqliteFileTests : IDisposable
             RedirectStandardError = true,
         };
         start.Environment["Storage__Sqlite__Path"] = DatabasePath;
-        start.Environment["ExpenseTracker__DefaultUserId"] = "crash-test";
         start.Environment["StaticAssets__Serve"] = "false";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = Process.Start(start)!;
@@ -102,7 +105,7 @@ public sealed class SqliteFileTests : IDisposable
             Assert.False(app.HasExited, "The app process exited during start-up.");
             try
             {
-                if ((await client.GetAsync("/")).IsSuccessStatusCode)
+                if ((await client.GetAsync("/account/login")).IsSuccessStatusCode)
                 {
                     return;
                 }

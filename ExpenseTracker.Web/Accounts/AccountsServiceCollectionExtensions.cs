@@ -1,10 +1,83 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
 namespace ExpenseTracker.Web.Accounts;
 
 public static class AccountsServiceCollectionExtensions
 {
-    public static IServiceCollection AddCurrentUser(this IServiceCollection services)
+    /// <summary>The scheme that picks the session cookie or a bearer token for each request.</summary>
+    public const string SessionOrTokenScheme = "SessionOrToken";
+
+    /// <summary>
+    /// Accounts with ASP.NET Core Identity over the app's own store (no Entity Framework), the session cookie, personal
+    /// access tokens for the API, and the rule that every endpoint needs a signed-in user unless it says otherwise.
+    /// </summary>
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<ICurrentUser, ConfiguredUser>();
+        services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section));
+
+        services.AddIdentityCore<UserAccount>()
+            .AddUserStore<AccountUserStore>()
+            .AddSignInManager();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<AccountOptions>>((identity, accounts) =>
+        {
+            identity.User.RequireUniqueEmail = true;
+            // The email is the user name; the email check decides what is allowed in it.
+            identity.User.AllowedUserNameCharacters = "";
+            // Length over composition rules: a long passphrase is stronger than "Passw0rd!".
+            identity.Password.RequiredLength = 10;
+            identity.Password.RequireDigit = false;
+            identity.Password.RequireLowercase = false;
+            identity.Password.RequireUppercase = false;
+            identity.Password.RequireNonAlphanumeric = false;
+            identity.Lockout.AllowedForNewUsers = true;
+            identity.Lockout.MaxFailedAccessAttempts = accounts.Value.Lockout.MaxFailedAttempts;
+            identity.Lockout.DefaultLockoutTimeSpan = accounts.Value.Lockout.Duration;
+        });
+
+        services.AddAuthentication(SessionOrTokenScheme)
+            .AddPolicyScheme(SessionOrTokenScheme, null, policy => policy.ForwardDefaultSelector = context =>
+                AuthProblems.IsApi(context.Request) && AccessTokenAuthenticationHandler.HasBearerToken(context.Request)
+                    ? AccessTokenAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccessTokenAuthenticationHandler.SchemeName, null)
+            .AddCookie(IdentityConstants.ApplicationScheme);
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IOptions<AccountOptions>>((cookie, accounts) =>
+        {
+            cookie.Cookie.Name = "ExpenseTracker.Session";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = accounts.Value.SessionLifetime;
+            cookie.LoginPath = "/account/login";
+            cookie.LogoutPath = "/account/logout";
+            cookie.AccessDeniedPath = "/account/login";
+            cookie.ReturnUrlParameter = "returnUrl";
+            cookie.EventsType = typeof(SessionCookieEvents);
+        });
+        services.AddSingleton<SessionCookieEvents>();
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddAccountRateLimits();
+
+        services.AddHttpContextAccessor();
+        services.AddSingleton<ICurrentUser, PrincipalCurrentUser>();
+        services.AddScoped<RegistrationPolicy>();
+        services.AddScoped<AccountDeletion>();
+        services.AddSingleton<AccessTokens>();
         return services;
+    }
+
+    /// <summary>Who is asking, whether they may, and how fast they may guess passwords.</summary>
+    public static WebApplication UseAccounts(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
     }
 }

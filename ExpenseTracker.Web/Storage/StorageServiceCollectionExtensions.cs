@@ -1,3 +1,4 @@
+using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Storage.Sqlite;
@@ -24,11 +25,23 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>One instance serves as the store and as the eraser of that store's data when an account is deleted.</summary>
+    private static void AddStoreWithEraser<TStore, TImplementation>(this IServiceCollection services)
+        where TStore : class
+        where TImplementation : class, TStore, IUserDataEraser
+    {
+        services.AddSingleton<TImplementation>();
+        services.AddSingleton<TStore>(provider => provider.GetRequiredService<TImplementation>());
+        services.AddSingleton<IUserDataEraser>(provider => provider.GetRequiredService<TImplementation>());
+    }
+
     private static void AddSqliteStore(this IServiceCollection services, SqliteStorageOptions options)
     {
         services.AddSingleton(new SqliteDatabase(options.ResolvePath()));
-        services.AddSingleton<IExpenseStore, SqliteExpenseStore>();
-        services.AddSingleton<ICategoryStore, SqliteCategoryStore>();
+        services.AddStoreWithEraser<IExpenseStore, SqliteExpenseStore>();
+        services.AddStoreWithEraser<ICategoryStore, SqliteCategoryStore>();
+        services.AddStoreWithEraser<IAccessTokenStore, SqliteAccessTokenStore>();
+        services.AddSingleton<IAccountStore, SqliteAccountStore>();
         services.AddHostedService<SqliteStartup>();
     }
 }

@@ -1,10 +1,11 @@
 using Dapper;
+using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Categories;
 using Microsoft.Data.Sqlite;
 
 namespace ExpenseTracker.Web.Storage.Sqlite;
 
-public sealed class SqliteCategoryStore(SqliteDatabase database) : ICategoryStore
+public sealed class SqliteCategoryStore(SqliteDatabase database) : ICategoryStore, IUserDataEraser
 {
     // SQLite's extended code for a UNIQUE constraint failure.
     private const int UniqueConstraintFailed = 2067;
@@ -52,6 +53,12 @@ public sealed class SqliteCategoryStore(SqliteDatabase database) : ICategoryStor
 
         await connection.ExecuteAsync("DELETE FROM categories WHERE user_id = @userId AND id = @id", new { userId, id }, transaction);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task EraseAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("DELETE FROM categories WHERE user_id = @userId", new { userId });
     }
 
     private static string NameKey(string name) => name.ToUpperInvariant();

@@ -3,12 +3,13 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Dapper;
+using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Expenses;
 using Microsoft.Data.Sqlite;
 
 namespace ExpenseTracker.Web.Storage.Sqlite;
 
-public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider time) : IExpenseStore
+public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider time) : IExpenseStore, IUserDataEraser
 {
     private const string Columns = "id AS Id, day AS Day, amount_paise AS AmountPaise, category_id AS CategoryId, description AS Description, tags AS Tags, version AS Version";
 
@@ -142,6 +143,23 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
         var rows = await connection.QueryAsync<(string Day, string CategoryId, long Count, long Paise)>(
             $"SELECT day, category_id, expense_count, amount_paise FROM {table} WHERE {where} ORDER BY day, category_id", parameters);
         return rows.Select(row => new DailyTotal(ParseDay(row.Day), row.CategoryId, (int)row.Count, new Money(row.Paise))).ToList();
+    }
+
+    /// <summary>Deletes the user's expenses, their tags and the stored totals, in one transaction.</summary>
+    public async Task EraseAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            """
+            DELETE FROM expense_tags WHERE user_id = @userId;
+            DELETE FROM daily_tag_totals WHERE user_id = @userId;
+            DELETE FROM daily_totals WHERE user_id = @userId;
+            DELETE FROM expenses WHERE user_id = @userId;
+            """,
+            new { userId },
+            transaction);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private Expense NewExpense(ExpenseDraft draft) =>

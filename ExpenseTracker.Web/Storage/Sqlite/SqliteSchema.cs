@@ -64,6 +64,31 @@ public static class SqliteSchema
             UNIQUE (user_id, name_key)
         ) WITHOUT ROWID;
         """,
+        """
+        -- Accounts: the email is unique in its normalized (upper-case) form and never changes.
+        CREATE TABLE accounts (
+            id                  TEXT    NOT NULL PRIMARY KEY,
+            email               TEXT    NOT NULL,
+            normalized_email    TEXT    NOT NULL UNIQUE,
+            password_hash       TEXT,
+            security_stamp      TEXT    NOT NULL,
+            concurrency_stamp   TEXT    NOT NULL,
+            lockout_end         TEXT,
+            access_failed_count INTEGER NOT NULL,
+            lockout_enabled     INTEGER NOT NULL,
+            created_at          TEXT    NOT NULL
+        ) WITHOUT ROWID;
+
+        -- Personal access tokens, found by the SHA-256 hash of the secret; the secret itself is never stored.
+        CREATE TABLE access_tokens (
+            user_id     TEXT NOT NULL,
+            id          TEXT NOT NULL,
+            name        TEXT NOT NULL,
+            secret_hash TEXT NOT NULL UNIQUE,
+            created_at  TEXT NOT NULL,
+            PRIMARY KEY (user_id, id)
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

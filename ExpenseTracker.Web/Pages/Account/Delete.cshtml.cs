@@ -1,0 +1,64 @@
+using System.ComponentModel.DataAnnotations;
+using ExpenseTracker.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace ExpenseTracker.Web.Pages.Account;
+
+/// <summary>Deletes the account and everything it owns, after the password confirms it is really its owner.</summary>
+[EnableRateLimiting(AccountRateLimits.PolicyName)]
+public sealed class DeleteAccountModel(UserManager<UserAccount> users, SignInManager<UserAccount> signIn, AccountDeletion deletion) : PageModel
+{
+    public sealed class DeleteForm
+    {
+        [Required(ErrorMessage = "Enter your password to confirm.")]
+        [StringLength(128, ErrorMessage = "A password is at most 128 characters.")]
+        public string Password { get; set; } = "";
+    }
+
+    [BindProperty]
+    public DeleteForm Input { get; set; } = new();
+
+    public string? Problem { get; private set; }
+
+    public void OnGet()
+    {
+        // The page asks for the password; nothing to load.
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var account = await users.GetUserAsync(User);
+        if (account is null)
+        {
+            return Challenge();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var check = await signIn.CheckPasswordSignInAsync(account, Input.Password, lockoutOnFailure: true);
+        if (!check.Succeeded)
+        {
+            ModelState.AddModelError(
+                $"{nameof(Input)}.{nameof(DeleteForm.Password)}",
+                check.IsLockedOut ? "Too many wrong passwords: the account is locked for a few minutes." : "That is not your password. Nothing was deleted.");
+            return Page();
+        }
+
+        var result = await deletion.DeleteAsync(account, cancellationToken);
+        if (!result.Succeeded)
+        {
+            Problem = "Your account changed while it was being deleted. Nothing is lost; please try again.";
+            return Page();
+        }
+
+        await signIn.SignOutAsync();
+        TempData["Flash"] = "Your account and all of its data have been deleted.";
+        return RedirectToPage("/Account/Login");
+    }
+}
