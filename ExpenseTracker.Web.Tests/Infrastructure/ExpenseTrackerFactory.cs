@@ -30,18 +30,21 @@ public class ExpenseTrackerFactory : WebApplicationFactory<Program>
 
     public string DefaultEmail => "test-user@example.com";
 
-    /// <summary>Extra settings for a subclass (for example another store).</summary>
+    /// <summary>
+    /// Extra settings for a subclass (for example another store). They replace the test defaults below; a null value
+    /// removes the test default and leaves the app's own setting.
+    /// </summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:Sqlite:Path", DatabasePath);
-        // Tests register several people; the registration tests choose their own mode.
-        builder.UseSetting("Accounts:Registration", "Open");
-        // Every test signs in at least once; the rate limit tests choose their own limit.
-        builder.UseSetting("Accounts:RateLimit:PermitLimit", "100000");
-        foreach (var (key, value) in Settings)
+        var settings = Settings.ToDictionary(setting => setting.Key, setting => setting.Value, StringComparer.OrdinalIgnoreCase);
+        // Tests register several people, and every test signs in at least once.
+        settings.TryAdd("Accounts:Registration", "Open");
+        settings.TryAdd("Accounts:RateLimit:PermitLimit", "100000");
+        foreach (var (key, value) in settings.Where(setting => setting.Value is not null))
         {
             builder.UseSetting(key, value);
         }

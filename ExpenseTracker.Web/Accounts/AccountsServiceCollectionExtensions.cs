@@ -16,7 +16,15 @@ public static class AccountsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section));
+        // Checked at start-up, so that a bad value stops the app with a clear message instead of failing requests.
+        services.AddOptions<AccountOptions>()
+            .Bind(configuration.GetSection(AccountOptions.Section))
+            .Validate(options => options.SessionLifetime > TimeSpan.Zero, "Accounts:SessionLifetime must be positive.")
+            .Validate(options => options.Lockout.MaxFailedAttempts > 0 && options.Lockout.Duration > TimeSpan.Zero,
+                "Accounts:Lockout needs a positive MaxFailedAttempts and Duration.")
+            .Validate(options => options.RateLimit.PermitLimit > 0 && options.RateLimit.Window > TimeSpan.Zero,
+                "Accounts:RateLimit needs a positive PermitLimit and Window.")
+            .ValidateOnStart();
 
         services.AddIdentityCore<UserAccount>()
             .AddUserStore<AccountUserStore>()

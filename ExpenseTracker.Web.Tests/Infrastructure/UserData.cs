@@ -1,0 +1,40 @@
+using System.Text.Json;
+using ExpenseTracker.Web.Accounts;
+using ExpenseTracker.Web.Categories;
+using ExpenseFilter = ExpenseTracker.Web.Expenses.ExpenseFilter;
+using Microsoft.Extensions.DependencyInjection;
+using static ExpenseTracker.Web.Tests.Infrastructure.ExpenseBuilder;
+
+namespace ExpenseTracker.Web.Tests.Infrastructure;
+
+/// <summary>One of every kind of item a user owns, arranged straight through the stores.</summary>
+public sealed record OwnedItems(string ExpenseId, string CategoryId, string TokenId, string TokenSecret);
+
+/// <summary>Arranges and reads back everything a user owns, whatever the store behind the app.</summary>
+public static class UserData
+{
+    public static async Task<OwnedItems> AddOneOfEachAsync(this ExpenseTrackerFactory factory, string userId, string marker)
+    {
+        var category = await factory.Services.GetRequiredService<ICategoryStore>().AddAsync(userId, $"{marker} category");
+        var expense = await factory.AddAsync(Expense.Costing(12_345.67m).In(category.Id).Described($"{marker} dinner").Tagged($"{marker}tag".ToLowerInvariant()), userId);
+        await factory.AddAsync(Expense.Costing(10).On(2026, 10, 1).Described($"{marker} bus"), userId);
+        var (token, secret) = await factory.Services.GetRequiredService<AccessTokens>().CreateAsync(userId, $"{marker} token");
+        return new OwnedItems(expense.Id, category.Id, token.Id, secret);
+    }
+
+    /// <summary>Everything stored for the user, as text: two snapshots are equal exactly when nothing changed.</summary>
+    public static async Task<string> SnapshotAsync(this ExpenseTrackerFactory factory, string userId)
+    {
+        var expenses = factory.Expenses();
+        var account = await factory.Services.GetRequiredService<IAccountStore>().FindByIdAsync(userId);
+        return JsonSerializer.Serialize(new
+        {
+            Expenses = await factory.AllExpensesAsync(userId),
+            Totals = await expenses.GetTotalsAsync(userId, ExpenseFilter.None),
+            Daily = await expenses.GetDailyTotalsAsync(userId, DateOnly.MinValue, DateOnly.MaxValue),
+            Categories = await factory.Services.GetRequiredService<ICategoryStore>().ListCustomAsync(userId),
+            Tokens = await factory.Services.GetRequiredService<IAccessTokenStore>().ListAsync(userId),
+            Account = account is null ? null : new { account.Email, account.PasswordHash, account.SecurityStamp, account.LockoutEnd, account.AccessFailedCount },
+        });
+    }
+}
