@@ -1,0 +1,106 @@
+using System.Net;
+using System.Text;
+using ExpenseTracker.Web.Tests.Infrastructure;
+
+namespace ExpenseTracker.Web.Tests.Accounts;
+
+/// <summary>
+/// Nobody reaches another person's items. Both tables list requests as "METHOD /url"; {expense}, {category} and {token}
+/// stand for the owner's ids. Add a row for every new page handler or API route: the tests check that the owner's own
+/// request succeeds, so a row for a route that does not exist fails instead of passing.
+/// </summary>
+public class IsolationMatrixTests : IDisposable
+{
+    private const string OwnerMarker = "Owner";
+
+    private readonly ExpenseTrackerFactory factory = new();
+
+    public void Dispose() => factory.Dispose();
+
+    /// <summary>Every request that names an item by id, with the body it sends (form fields, or JSON when it starts with "{").</summary>
+    public static TheoryData<string, string?> RequestsNamingAnItem => new()
+    {
+        { "GET /expenses/{expense}/edit", null },
+        { "GET /expenses/{expense}/edit?handler=Row", null },
+        { "GET /expenses/{expense}/delete", null },
+        { "POST /expenses/{expense}/edit", "Input.Amount=1&Input.Date=2026-11-10&Input.CategoryId=food&Input.Description=Taken over&Input.Tags=&Version=1" },
+        { "POST /expenses/{expense}/delete", null },
+        { "POST /categories?handler=Rename&id={category}", "Name=Taken over" },
+        { "POST /categories?handler=Delete&id={category}", null },
+        { "POST /settings/tokens?handler=Revoke&id={token}", null },
+    };
+
+    /// <summary>Every list and summary, with something of the owner's that the owner sees there.</summary>
+    public static TheoryData<string, string> Lists => new()
+    {
+        { "GET /", "Owner dinner" },
+        { "GET /?handler=Rows", "Owner dinner" },
+        { "GET /?handler=Totals", "12,355.67" },
+        { "GET /?tag=ownertag", "Owner dinner" },
+        { "GET /?q=Owner", "Owner bus" },
+        { "GET /?category={category}", "Owner dinner" },
+        { "GET /categories", "Owner category" },
+        { "GET /settings/tokens", "Owner token" },
+        { "GET /api/me", "test-user@example.com" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RequestsNamingAnItem))]
+    public async Task AnotherPersonUsingTheOwnersIdGets404AndNothingChanges(string request, string? body)
+    {
+        var owned = await factory.AddOneOfEachAsync(factory.DefaultUserId, OwnerMarker);
+        var owner = factory.CreatePlainClient();
+        var (intruder, intruderId) = await factory.CreateUserAsync("intruder@example.com");
+        // The intruder has items of every kind too: a handler that ignored the id and took the caller's own would show.
+        await factory.AddOneOfEachAsync(intruderId, "Intruder");
+        var ownerBefore = await factory.SnapshotAsync(factory.DefaultUserId);
+        var intruderBefore = await factory.SnapshotAsync(intruderId);
+
+        var response = await SendAsync(intruder, request, body, owned);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(ownerBefore, await factory.SnapshotAsync(factory.DefaultUserId));
+        Assert.Equal(intruderBefore, await factory.SnapshotAsync(intruderId));
+        var own = await SendAsync(owner, request, body, owned);
+        Assert.True((int)own.StatusCode < 400, $"the owner's own {request} answered {(int)own.StatusCode}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Lists))]
+    public async Task AListOrSummaryNeverShowsAnotherPersonsItems(string request, string ownerSees)
+    {
+        var owned = await factory.AddOneOfEachAsync(factory.DefaultUserId, OwnerMarker);
+        var owner = factory.CreatePlainClient();
+        var (intruder, _) = await factory.CreateUserAsync("intruder@example.com");
+        string[] ownersTraces = ["Owner dinner", "Owner bus", "Owner category", "Owner token", "ownertag", "12,355.67", "12,345.67", "1234567",
+            factory.DefaultEmail, owned.ExpenseId, owned.CategoryId, owned.TokenId];
+
+        var seen = await (await SendAsync(intruder, request, null, owned)).Content.ReadAsStringAsync();
+
+        // What the intruder typed into the request (a tag, a category id) may be echoed back in the filter form.
+        var asked = Uri.UnescapeDataString(request.Replace("{category}", owned.CategoryId));
+        Assert.All(ownersTraces.Where(trace => !asked.Contains(trace, StringComparison.OrdinalIgnoreCase)),
+            trace => Assert.DoesNotContain(trace, seen, StringComparison.OrdinalIgnoreCase));
+        var own = await SendAsync(owner, request, null, owned);
+        Assert.Contains(ownerSees, await own.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string request, string? body, OwnedItems owned)
+    {
+        string Fill(string text) => text.Replace("{expense}", owned.ExpenseId).Replace("{category}", owned.CategoryId).Replace("{token}", owned.TokenId);
+        var (method, url) = (request.Split(' ')[0], Fill(request.Split(' ')[1]));
+        var message = new HttpRequestMessage(new HttpMethod(method), url);
+        if (method != "GET")
+        {
+            // The caller's own antiforgery token, as the pages and htmx send it: only the id is someone else's.
+            var token = (await client.GetDocumentAsync("/")).QuerySelector("meta[name=request-verification-token]")!.GetAttribute("content")!;
+            message.Headers.Add("RequestVerificationToken", token);
+            message.Content = body is not null && body.StartsWith('{')
+                ? new StringContent(Fill(body), Encoding.UTF8, "application/json")
+                : new FormUrlEncodedContent(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(Fill(body ?? ""))
+                    .Select(field => KeyValuePair.Create(field.Key, field.Value.ToString())));
+        }
+
+        return await client.SendAsync(message);
+    }
+}
