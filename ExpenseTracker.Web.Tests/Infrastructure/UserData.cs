@@ -1,9 +1,9 @@
 using System.Text.Json;
 using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Categories;
-using ExpenseFilter = ExpenseTracker.Web.Expenses.ExpenseFilter;
 using Microsoft.Extensions.DependencyInjection;
 using static ExpenseTracker.Web.Tests.Infrastructure.ExpenseBuilder;
+using ExpenseFilter = ExpenseTracker.Web.Expenses.ExpenseFilter;
 
 namespace ExpenseTracker.Web.Tests.Infrastructure;
 
