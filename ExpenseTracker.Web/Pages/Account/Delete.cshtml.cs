@@ -28,7 +28,7 @@ public sealed class DeleteAccountModel(UserManager<UserAccount> users, SignInMan
         // The page asks for the password; nothing to load.
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync()
     {
         var account = await users.GetUserAsync(User);
         if (account is null)
@@ -50,7 +50,8 @@ public sealed class DeleteAccountModel(UserManager<UserAccount> users, SignInMan
             return Page();
         }
 
-        var result = await deletion.DeleteAsync(account, cancellationToken);
+        // Not cancelled with the request: a deletion that has begun should finish even if the browser goes away.
+        var result = await deletion.DeleteAsync(account, CancellationToken.None);
         if (!result.Succeeded)
         {
             Problem = "Your account changed while it was being deleted. Nothing is lost; please try again.";
