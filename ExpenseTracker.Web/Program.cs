@@ -1,5 +1,6 @@
 using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Clock;
+using ExpenseTracker.Web.ErrorHandling;
 using ExpenseTracker.Web.StaticAssets;
 using ExpenseTracker.Web.Storage;
 
@@ -21,9 +22,11 @@ builder.Services.AddStaticAssets();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+// Errors answer with ProblemDetails on /api and a friendly page elsewhere, never a bare status.
+app.UseErrorResponses();
 app.UseStaticAssetFolder();
+// Routing after the error middleware, so that a re-executed error page finds its endpoint.
+app.UseRouting();
 app.MapRazorPages();
 
 app.Run();
