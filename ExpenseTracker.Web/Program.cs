@@ -1,9 +1,14 @@
 using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Clock;
+using ExpenseTracker.Web.DataProtection;
+using ExpenseTracker.Web.Hosting;
 using ExpenseTracker.Web.StaticAssets;
 using ExpenseTracker.Web.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// One JSON object per log line in AWS, readable in CloudWatch.
+builder.Logging.AddJsonLogsInAws(builder.Configuration);
 
 // "Today" is the user's date (India by default), not the server's.
 builder.Services.AddAppClock(builder.Configuration);
@@ -11,6 +16,12 @@ builder.Services.AddAppClock(builder.Configuration);
 builder.Services.AddCurrentUser();
 // SQLite by default; the provider is chosen by the Storage section.
 builder.Services.AddStorage(builder.Configuration);
+// Antiforgery and cookie keys live in the store, so every Lambda instance reads the same ring.
+builder.Services.AddKeyRingInStore();
+// /healthz: the Web Adapter's readiness check, which also asks the store.
+builder.Services.AddHealthEndpoint();
+// Behind CloudFront and API Gateway the app sees the viewer's https and host name.
+builder.Services.AddProxyHeaders();
 // Store failures become ProblemDetails with a 4xx/503 status instead of a 500.
 builder.Services.AddProblemDetails();
 // Pages and the htmx fragments they return; htmx sends the antiforgery token in this header.
@@ -21,9 +32,11 @@ builder.Services.AddStaticAssets();
 
 var app = builder.Build();
 
+app.UseProxyHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticAssetFolder();
+app.MapHealthEndpoint();
 app.MapRazorPages();
 
 app.Run();
