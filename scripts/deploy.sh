@@ -134,7 +134,7 @@ step "Publishing the app for Lambda (linux-x64, ReadyToRun)"
 run rm -rf "$artifacts"
 run dotnet publish ExpenseTracker.Web/ExpenseTracker.Web.csproj --configuration Release \
   --runtime linux-x64 --self-contained false --output "$publish_dir"
-step "Zipping it for the dotnet10 runtime (keeping the executable bit of the app host)"
+step "Zipping it into $zip_file for the dotnet10 runtime (keeping the app host executable)"
 if [ -n "$dry_run" ]; then
   printf '+ (cd %s && zip -q -r -X ../%s .)\n' "$publish_dir" "$(basename "$zip_file")"
 else
