@@ -1,10 +1,15 @@
 using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Clock;
+using ExpenseTracker.Web.DataProtection;
 using ExpenseTracker.Web.ErrorHandling;
+using ExpenseTracker.Web.Hosting;
 using ExpenseTracker.Web.StaticAssets;
 using ExpenseTracker.Web.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// One JSON object per log line in AWS, readable in CloudWatch.
+builder.Logging.AddJsonLogsInAws(builder.Configuration);
 
 // "Today" is the user's date (India by default), not the server's.
 builder.Services.AddAppClock(builder.Configuration);
@@ -12,6 +17,12 @@ builder.Services.AddAppClock(builder.Configuration);
 builder.Services.AddCurrentUser();
 // SQLite by default; the provider is chosen by the Storage section.
 builder.Services.AddStorage(builder.Configuration);
+// Antiforgery and cookie keys live in the store, so every Lambda instance reads the same ring.
+builder.Services.AddKeyRingInStore();
+// /healthz: the Web Adapter's readiness check, which also asks the store.
+builder.Services.AddHealthEndpoint();
+// Behind CloudFront and API Gateway the app sees the viewer's https and host name.
+builder.Services.AddProxyHeaders();
 // Store failures become ProblemDetails with a 4xx/503 status instead of a 500.
 builder.Services.AddProblemDetails();
 // Pages and the htmx fragments they return; htmx sends the antiforgery token in this header.
@@ -22,11 +33,13 @@ builder.Services.AddStaticAssets();
 
 var app = builder.Build();
 
+app.UseProxyHeaders();
 // Errors answer with ProblemDetails on /api and a friendly page elsewhere, never a bare status.
 app.UseErrorResponses();
 app.UseStaticAssetFolder();
 // Routing after the error middleware, so that a re-executed error page finds its endpoint.
 app.UseRouting();
+app.MapHealthEndpoint();
 app.MapRazorPages();
 
 app.Run();

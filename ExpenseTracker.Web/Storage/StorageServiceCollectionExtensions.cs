@@ -1,4 +1,5 @@
 using ExpenseTracker.Web.Categories;
+using ExpenseTracker.Web.DataProtection;
 using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Storage.Sqlite;
 
@@ -6,6 +7,9 @@ namespace ExpenseTracker.Web.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
+    /// <summary>The name every provider gives its health check (the /healthz endpoint runs it).</summary>
+    public const string StoreHealthCheckName = "store";
+
     /// <summary>Registers the store chosen by the "Storage" section (SQLite unless configured otherwise).</summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,6 +33,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(new SqliteDatabase(options.ResolvePath()));
         services.AddSingleton<IExpenseStore, SqliteExpenseStore>();
         services.AddSingleton<ICategoryStore, SqliteCategoryStore>();
+        services.AddSingleton<IKeyRingStore, SqliteKeyRingStore>();
         services.AddHostedService<SqliteStartup>();
+        services.AddHealthChecks().AddCheck<SqliteHealthCheck>(StoreHealthCheckName);
     }
 }

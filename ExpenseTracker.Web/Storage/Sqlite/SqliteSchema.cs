@@ -64,6 +64,14 @@ public static class SqliteSchema
             UNIQUE (user_id, name_key)
         ) WITHOUT ROWID;
         """,
+        """
+        -- The Data Protection key ring (antiforgery tokens, cookies): one row per key, never updated.
+        CREATE TABLE data_protection_keys (
+            name       TEXT NOT NULL PRIMARY KEY,
+            xml        TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
