@@ -312,11 +312,7 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
                 """,
                 daily.Where(entry => entry.Value != (0, 0)).Select(entry => new
                 {
-                    userId,
-                    day = entry.Key.Day,
-                    categoryId = entry.Key.CategoryId,
-                    count = entry.Value.Count,
-                    paise = entry.Value.Paise,
+                    userId, day = entry.Key.Day, categoryId = entry.Key.CategoryId, count = entry.Value.Count, paise = entry.Value.Paise,
                 }),
                 transaction);
             await connection.ExecuteAsync(
@@ -328,12 +324,7 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
                 """,
                 tagged.Where(entry => entry.Value != (0, 0)).Select(entry => new
                 {
-                    userId,
-                    tag = entry.Key.Tag,
-                    day = entry.Key.Day,
-                    categoryId = entry.Key.CategoryId,
-                    count = entry.Value.Count,
-                    paise = entry.Value.Paise,
+                    userId, tag = entry.Key.Tag, day = entry.Key.Day, categoryId = entry.Key.CategoryId, count = entry.Value.Count, paise = entry.Value.Paise,
                 }),
                 transaction);
         }
