@@ -1,3 +1,4 @@
+using System.Globalization;
 using ExpenseTracker.Web.Api;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Expenses;
@@ -18,6 +19,12 @@ public sealed record SummaryRange(DateOnly From, DateOnly To, string? CategoryId
     public int Days => To.DayNumber - From.DayNumber + 1;
 
     public int Months => MonthIndex(To) - MonthIndex(From) + 1;
+
+    /// <summary>For people: "November 2026" for a whole month, else "3 Nov 2026 – 14 Jan 2027".</summary>
+    public string Describe() =>
+        From == StartOfMonth(From) && To == EndOfMonth(From)
+            ? From.ToString("MMMM yyyy", CultureInfo.InvariantCulture)
+            : $"{From.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} – {To.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}";
 
     public static DateOnly StartOfMonth(DateOnly date) => new(date.Year, date.Month, 1);
 
