@@ -77,7 +77,7 @@ public static class ExpensesApi
     }
 
     private static async Task<Results<Created<ExpenseResponse>, ValidationProblem>> CreateAsync(
-        ExpenseRequest body, IExpenseStore expenses, CategoryCatalog catalog, ICurrentUser user, AppClock clock, CancellationToken cancellationToken)
+        [FromBody] ExpenseRequest body, IExpenseStore expenses, CategoryCatalog catalog, ICurrentUser user, AppClock clock, CancellationToken cancellationToken)
     {
         var categories = await catalog.ListAsync(user.UserId, cancellationToken);
         var draft = body.ToForm().Validate(categories, clock.Today, out var errors);
@@ -91,7 +91,7 @@ public static class ExpensesApi
     }
 
     private static async Task<Results<Ok<ExpenseResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        string id, ExpenseRequest body, IExpenseStore expenses, CategoryCatalog catalog, ICurrentUser user, AppClock clock,
+        string id, [FromBody] ExpenseRequest body, IExpenseStore expenses, CategoryCatalog catalog, ICurrentUser user, AppClock clock,
         CancellationToken cancellationToken)
     {
         var categories = await catalog.ListAsync(user.UserId, cancellationToken);
