@@ -1,10 +1,13 @@
 using ExpenseTracker.Web.Accounts;
+using ExpenseTracker.Web.Api;
 using ExpenseTracker.Web.Clock;
 using ExpenseTracker.Web.DataProtection;
 using ExpenseTracker.Web.ErrorHandling;
+using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Hosting;
 using ExpenseTracker.Web.StaticAssets;
 using ExpenseTracker.Web.Storage;
+using ExpenseTracker.Web.Summaries;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -30,6 +33,10 @@ builder.Services.AddRazorPages();
 builder.Services.AddAntiforgery(options => options.HeaderName = "RequestVerificationToken");
 // CSS and JavaScript under one prefix, served from S3/CloudFront in AWS.
 builder.Services.AddStaticAssets();
+// The OpenAPI document, and requests the JSON endpoints cannot bind answered with a 400 that says why.
+builder.Services.AddJsonApi();
+// Spending by category, day and month for the charts, from the stored daily totals.
+builder.Services.AddSummaries();
 
 var app = builder.Build();
 
@@ -41,6 +48,12 @@ app.UseStaticAssetFolder();
 app.UseRouting();
 app.MapHealthEndpoint();
 app.MapRazorPages();
+// The OpenAPI document of the JSON endpoints, at /openapi/v1.json.
+app.MapOpenApi();
+// GET /api/summaries/by-category, /by-day, /by-month.
+app.MapSummaries();
+// The JSON REST API: /api/expenses.
+app.MapExpensesApi();
 
 app.Run();
 
