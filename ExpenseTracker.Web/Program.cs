@@ -1,4 +1,5 @@
 using ExpenseTracker.Web.Accounts;
+using ExpenseTracker.Web.Alerts;
 using ExpenseTracker.Web.Clock;
 using ExpenseTracker.Web.StaticAssets;
 using ExpenseTracker.Web.Storage;
@@ -11,6 +12,8 @@ builder.Services.AddAppClock(builder.Configuration);
 builder.Services.AddCurrentUser();
 // SQLite by default; the provider is chosen by the Storage section.
 builder.Services.AddStorage(builder.Configuration);
+// Budgets, the alerts each write raises, and their delivery (a log Warning locally; SNS through a Pipe in AWS).
+builder.Services.AddBudgetAlerts();
 // Store failures become ProblemDetails with a 4xx/503 status instead of a 500.
 builder.Services.AddProblemDetails();
 // Pages and the htmx fragments they return; htmx sends the antiforgery token in this header.

@@ -1,3 +1,4 @@
+using ExpenseTracker.Web.Alerts;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Storage.Sqlite;
@@ -29,6 +30,11 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(new SqliteDatabase(options.ResolvePath()));
         services.AddSingleton<IExpenseStore, SqliteExpenseStore>();
         services.AddSingleton<ICategoryStore, SqliteCategoryStore>();
+        services.AddSingleton<IBudgetStore, SqliteBudgetStore>();
+        services.AddSingleton<SqliteAlertStore>();
+        services.AddSingleton<IAlertStore>(provider => provider.GetRequiredService<SqliteAlertStore>());
         services.AddHostedService<SqliteStartup>();
+        // After SqliteStartup, so the schema is current when pending alerts are delivered at start-up.
+        services.AddAlertOutbox<SqliteAlertStore>();
     }
 }
