@@ -54,8 +54,12 @@ public abstract class BrowserJourney(Chromium chromium) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Context.CloseAsync();
-        App.Dispose();
+        if (Context is not null)
+        {
+            await Context.CloseAsync();
+        }
+
+        App?.Dispose();
         var problems = Problems.All;
         Assert.True(problems.Count == 0, $"The journey ran into {problems.Count} problems in the browser:\n  - {string.Join("\n  - ", problems)}");
     }

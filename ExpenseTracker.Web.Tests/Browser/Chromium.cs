@@ -36,6 +36,8 @@ public sealed class Chromium : IAsyncLifetime
                 $"The browser tests need Chromium at {ExecutablePath}. Install it with `apt-get install chromium` (scripts/test.sh does).");
         }
 
+        // htmx round trips share two cores with the rest of the suite; give auto-retrying assertions room.
+        Assertions.SetDefaultExpectTimeout(10_000);
         try
         {
             playwright = await Playwright.CreateAsync();
