@@ -60,7 +60,7 @@ public abstract class BrowserJourney(Chromium chromium) : IAsyncLifetime
         }
 
         App?.Dispose();
-        var problems = Problems.All;
+        var problems = Problems?.All ?? [];
         Assert.True(problems.Count == 0, $"The journey ran into {problems.Count} problems in the browser:\n  - {string.Join("\n  - ", problems)}");
     }
 
