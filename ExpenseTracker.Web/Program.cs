@@ -1,10 +1,20 @@
 using ExpenseTracker.Web.Accounts;
+using ExpenseTracker.Web.Alerts;
+using ExpenseTracker.Web.Api;
 using ExpenseTracker.Web.Clock;
+using ExpenseTracker.Web.DataProtection;
+using ExpenseTracker.Web.ErrorHandling;
+using ExpenseTracker.Web.Expenses;
+using ExpenseTracker.Web.Hosting;
 using ExpenseTracker.Web.Security;
 using ExpenseTracker.Web.StaticAssets;
 using ExpenseTracker.Web.Storage;
+using ExpenseTracker.Web.Summaries;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// One JSON object per log line in AWS, readable in CloudWatch.
+builder.Logging.AddJsonLogsInAws(builder.Configuration);
 
 // "Today" is the user's date (India by default), not the server's.
 builder.Services.AddAppClock(builder.Configuration);
@@ -14,6 +24,14 @@ builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddSecurityHeaders();
 // SQLite by default; the provider is chosen by the Storage section.
 builder.Services.AddStorage(builder.Configuration);
+// Antiforgery and cookie keys live in the store, so every Lambda instance reads the same ring.
+builder.Services.AddKeyRingInStore();
+// /healthz: the Web Adapter's readiness check, which also asks the store.
+builder.Services.AddHealthEndpoint();
+// Behind CloudFront and API Gateway the app sees the viewer's https and host name.
+builder.Services.AddProxyHeaders();
+// Budgets, the alerts each write raises, and their delivery (a log Warning locally; SNS through a Pipe in AWS).
+builder.Services.AddBudgetAlerts();
 // Store failures become ProblemDetails with a 4xx/503 status instead of a 500.
 builder.Services.AddProblemDetails();
 // Pages and the htmx fragments they return; htmx sends the antiforgery token in this header.
@@ -21,15 +39,34 @@ builder.Services.AddRazorPages();
 builder.Services.AddAntiforgery(options => options.HeaderName = "RequestVerificationToken");
 // CSS and JavaScript under one prefix, served from S3/CloudFront in AWS.
 builder.Services.AddStaticAssets();
+// The OpenAPI document, and requests the JSON endpoints cannot bind answered with a 400 that says why.
+builder.Services.AddJsonApi();
+// Spending by category, day and month for the charts, from the stored daily totals.
+builder.Services.AddSummaries();
 
 var app = builder.Build();
 
+app.UseProxyHeaders();
+// After the proxy headers (HSTS must see the viewer's https), before everything else: errors, redirects to sign-in,
+// 401s and 429s carry the headers too.
 app.UseSecurityHeaders();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+// Errors answer with ProblemDetails on /api and a friendly page elsewhere, never a bare status.
+app.UseErrorResponses();
+// Before sign-in is checked: CSS and scripts are public, and the sign-in page needs them.
 app.UseStaticAssetFolder();
+// Routing after the error middleware, so that a re-executed error page finds its endpoint.
+app.UseRouting();
+// After routing, so authorization and the rate limiter see the endpoint's metadata (AllowAnonymous, the limit policy).
 app.UseAccounts();
+app.MapHealthEndpoint();
 app.MapRazorPages();
+// The OpenAPI document of the JSON endpoints, at /openapi/v1.json; it holds no user data, so it is public.
+app.MapOpenApi().AllowAnonymous();
+// GET /api/summaries/by-category, /by-day, /by-month.
+app.MapSummaries();
+// The JSON REST API: /api/expenses.
+app.MapExpensesApi();
+// GET /api/me: whose session or access token this is.
 app.MapAccountsApi();
 
 app.Run();

@@ -1,5 +1,7 @@
 using ExpenseTracker.Web.Accounts;
+using ExpenseTracker.Web.Alerts;
 using ExpenseTracker.Web.Categories;
+using ExpenseTracker.Web.DataProtection;
 using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Storage.Sqlite;
 
@@ -7,6 +9,9 @@ namespace ExpenseTracker.Web.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
+    /// <summary>The name every provider gives its health check (the /healthz endpoint runs it).</summary>
+    public const string StoreHealthCheckName = "store";
+
     /// <summary>Registers the store chosen by the "Storage" section (SQLite unless configured otherwise).</summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -40,8 +45,14 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(new SqliteDatabase(options.ResolvePath()));
         services.AddStoreWithEraser<IExpenseStore, SqliteExpenseStore>();
         services.AddStoreWithEraser<ICategoryStore, SqliteCategoryStore>();
+        services.AddStoreWithEraser<IBudgetStore, SqliteBudgetStore>();
+        services.AddStoreWithEraser<IAlertStore, SqliteAlertStore>();
         services.AddStoreWithEraser<IAccessTokenStore, SqliteAccessTokenStore>();
         services.AddSingleton<IAccountStore, SqliteAccountStore>();
+        services.AddSingleton<IKeyRingStore, SqliteKeyRingStore>();
         services.AddHostedService<SqliteStartup>();
+        // After SqliteStartup, so the schema is current when pending alerts are delivered at start-up.
+        services.AddAlertOutbox<SqliteAlertStore>();
+        services.AddHealthChecks().AddCheck<SqliteHealthCheck>(StoreHealthCheckName);
     }
 }

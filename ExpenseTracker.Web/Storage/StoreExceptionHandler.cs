@@ -1,11 +1,13 @@
+using ExpenseTracker.Web.ErrorHandling;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ExpenseTracker.Web.Storage;
 
 /// <summary>
-/// The safety net for store failures that a handler did not catch itself: answers with ProblemDetails and the
-/// matching status (404, 409, 400, 503) instead of a 500. Other exceptions pass on to the default handling.
+/// The safety net for store failures that a handler did not catch itself: answers with the matching status
+/// (404, 409, 400, 503) instead of a 500, as ProblemDetails on the API and as the error page elsewhere.
+/// Other exceptions pass on to the default handling.
 /// </summary>
 public sealed class StoreExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
@@ -18,6 +20,12 @@ public sealed class StoreExceptionHandler(IProblemDetailsService problemDetails)
 
         var (status, title) = StatusFor(storeException);
         httpContext.Response.StatusCode = status;
+        if (!httpContext.Request.IsApi())
+        {
+            // The status-code page middleware renders the error page for this bare status.
+            return true;
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

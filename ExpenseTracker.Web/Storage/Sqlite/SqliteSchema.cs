@@ -65,6 +65,51 @@ public static class SqliteSchema
         ) WITHOUT ROWID;
         """,
         """
+        -- The Data Protection key ring (antiforgery tokens, cookies): one row per key, never updated.
+        CREATE TABLE data_protection_keys (
+            name       TEXT NOT NULL PRIMARY KEY,
+            xml        TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
+        """
+        -- Budget alerts. Per-month totals, kept by every write, give a month's or the grand total in one cheap read.
+        CREATE TABLE monthly_totals (
+            user_id       TEXT    NOT NULL,
+            month         TEXT    NOT NULL,
+            expense_count INTEGER NOT NULL,
+            amount_paise  INTEGER NOT NULL,
+            PRIMARY KEY (user_id, month)
+        ) WITHOUT ROWID;
+        INSERT INTO monthly_totals (user_id, month, expense_count, amount_paise)
+            SELECT user_id, substr(day, 1, 7), SUM(expense_count), SUM(amount_paise) FROM daily_totals GROUP BY user_id, substr(day, 1, 7);
+
+        CREATE TABLE budget_settings (
+            user_id         TEXT    NOT NULL PRIMARY KEY,
+            amount_paise    INTEGER NOT NULL CHECK (amount_paise > 0),
+            period          TEXT    NOT NULL,
+            warning_percent INTEGER NOT NULL CHECK (warning_percent BETWEEN 0 AND 99),
+            updated_at      TEXT    NOT NULL
+        ) WITHOUT ROWID;
+
+        -- The alerts, which are also the outbox: delivered_at stays NULL until a delivery succeeded.
+        -- The primary key is what makes an alert unique: one per user, period, level, budget amount and percentage.
+        CREATE TABLE budget_alerts (
+            user_id         TEXT    NOT NULL,
+            period          TEXT    NOT NULL,
+            level           TEXT    NOT NULL,
+            budget_paise    INTEGER NOT NULL,
+            percent         INTEGER NOT NULL,
+            threshold_paise INTEGER NOT NULL,
+            total_paise     INTEGER NOT NULL,
+            created_at      TEXT    NOT NULL,
+            delivered_at    TEXT,
+            PRIMARY KEY (user_id, period, level, budget_paise, percent)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_budget_alerts_by_time ON budget_alerts (user_id, created_at DESC);
+        CREATE INDEX ix_budget_alerts_pending ON budget_alerts (created_at) WHERE delivered_at IS NULL;
+        """,
+        """
         -- Accounts: the email is unique in its normalized (upper-case) form and never changes.
         CREATE TABLE accounts (
             id                  TEXT    NOT NULL PRIMARY KEY,

@@ -1,0 +1,177 @@
+using System.Net;
+using System.Text.Json;
+using ExpenseTracker.Web.Tests.Infrastructure;
+
+namespace ExpenseTracker.Web.Tests.Deployment;
+
+[CollectionDefinition(Name)]
+public sealed class PublishedAppCollection : ICollectionFixture<PublishedApp>
+{
+    public const string Name = "Published app";
+}
+
+/// <summary>
+/// The published app started the way Lambda starts it: the executable named by the template's Handler, in its
+/// folder, with the template's environment and Lambda's own variables. This test plays the Web Adapter: it waits on
+/// AWS_LWA_READINESS_CHECK_PATH at AWS_LWA_PORT, then sends requests there as API Gateway would (X-Forwarded-*).
+/// The store is SQLite until the DynamoDB store lands; then it runs against DynamoDB Local.
+/// </summary>
+[Collection(PublishedAppCollection.Name)]
+public sealed class LambdaShapeTests(PublishedApp app) : IDisposable
+{
+    private const string AssetVersion = "lambda-shape";
+
+    private readonly string dataFolder = Directory.CreateTempSubdirectory("expense-tracker-lambda-").FullName;
+    private readonly List<HttpClient> clients = [];
+
+    [Fact]
+    public async Task ThePublishedAppIsReadyOnTheAdaptersPortAndServesPagesWithVersionedAssetLinks()
+    {
+        // Lambda runs Linux; the app host there must carry the executable bit into the zip.
+        Assert.True(!OperatingSystem.IsWindows() && File.GetUnixFileMode(app.Executable).HasFlag(UnixFileMode.UserExecute), "The Handler must be an executable file.");
+        var (process, client) = await StartAsync(Path.Combine(dataFolder, "one.db"));
+        await using var running = process;
+
+        var page = await client.GetAsync("/");
+        var html = await page.Content.ReadAsStringAsync();
+        var asset = await client.GetAsync($"/static/v-{AssetVersion}/css/site.css");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains($"href=\"/static/v-{AssetVersion}/css/site.css\"", html);
+        // CloudFront serves the assets from S3; the function does not.
+        Assert.Equal(HttpStatusCode.NotFound, asset.StatusCode);
+    }
+
+    [Fact]
+    public async Task ItLogsOneJsonObjectPerLineWithoutTokensOrCookies()
+    {
+        var (process, client) = await StartAsync(Path.Combine(dataFolder, "logs.db"));
+        await using var running = process;
+        var (cookie, token) = await ReadAntiforgeryAsync(client);
+
+        var lines = process.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        Assert.NotEmpty(lines);
+        Assert.All(lines, line =>
+        {
+            using var entry = JsonDocument.Parse(line);
+            Assert.True(entry.RootElement.TryGetProperty("LogLevel", out _), line);
+            Assert.True(entry.RootElement.TryGetProperty("Category", out _), line);
+        });
+        Assert.Contains(lines, line => line.Contains("Storing expenses in SQLite database", StringComparison.Ordinal));
+        Assert.DoesNotContain(cookie.Split('=', 2)[1], process.Output);
+        Assert.DoesNotContain(token, process.Output);
+    }
+
+    [Fact]
+    public async Task AFormFromOneInstanceIsAcceptedByAnotherThatSharesTheKeyRingAndRefusedByOneThatDoesNot()
+    {
+        var shared = Path.Combine(dataFolder, "shared.db");
+        var (first, firstClient) = await StartAsync(shared);
+        await using var firstRunning = first;
+        var (second, secondClient) = await StartAsync(shared);
+        await using var secondRunning = second;
+        var (stranger, strangerClient) = await StartAsync(Path.Combine(dataFolder, "other.db"));
+        await using var strangerRunning = stranger;
+
+        var pageResponse = await firstClient.GetAsync("/");
+        var cookie = AntiforgeryCookie(pageResponse, out var setCookie);
+        var page = await Html.ParseAsync(pageResponse);
+        var values = new Dictionary<string, string>
+        {
+            ["Input.Amount"] = "499",
+            ["Input.Date"] = "2026-11-14",
+            ["Input.CategoryId"] = "food",
+            ["Input.Description"] = "Posted across instances",
+        };
+        secondClient.DefaultRequestHeaders.Add("Cookie", cookie);
+        strangerClient.DefaultRequestHeaders.Add("Cookie", cookie);
+
+        var refused = await strangerClient.SubmitAsync(page.Form("#add-form"), values);
+        var accepted = await secondClient.SubmitAsync(page.Form("#add-form"), values);
+
+        // Behind the proxy the viewer's https makes the cookie Secure.
+        Assert.Contains("secure", setCookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        var list = await firstClient.GetStringAsync("/");
+        Assert.Contains("Posted across instances", list);
+    }
+
+    public void Dispose()
+    {
+        clients.ForEach(client => client.Dispose());
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(dataFolder, recursive: true);
+    }
+
+    /// <summary>Lambda's environment: the template's variables (its port swapped for a free one), Lambda's own, and the test store.</summary>
+    private static Dictionary<string, string> LambdaEnvironment(string databasePath, string port)
+    {
+        var template = CloudFormationTemplate.Load();
+        var variables = template.Environment("WebFunction", new Dictionary<string, string> { ["AssetVersion"] = AssetVersion });
+        var templatePort = variables["AWS_LWA_PORT"];
+        var environment = variables.ToDictionary(variable => variable.Key, variable => variable.Value == templatePort ? port : variable.Value);
+        environment["AWS_LAMBDA_FUNCTION_NAME"] = "expense-tracker-lambda-shape";
+        environment["AWS_REGION"] = "ap-south-1";
+        environment["Storage__Provider"] = "Sqlite";
+        environment["Storage__Sqlite__Path"] = databasePath;
+        return environment;
+    }
+
+    private async Task<(AppProcess Process, HttpClient Client)> StartAsync(string databasePath)
+    {
+        var environment = LambdaEnvironment(databasePath, PublishedApp.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var process = app.Start(environment);
+        var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{environment["AWS_LWA_PORT"]}"),
+        };
+        client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7, 198.51.100.20");
+        clients.Add(client);
+        await WaitUntilReadyAsync(process, client, environment["AWS_LWA_READINESS_CHECK_PATH"]);
+        return (process, client);
+    }
+
+    /// <summary>What the Web Adapter does before it passes the first event: poll the readiness path until it answers 2xx.</summary>
+    private static async Task WaitUntilReadyAsync(AppProcess process, HttpClient client, string readinessPath)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            Assert.False(process.HasExited, $"The app exited while starting:\n{process.Output}");
+            try
+            {
+                var response = await client.GetAsync(readinessPath);
+                if (response.IsSuccessStatusCode)
+                {
+                    Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"{readinessPath} did not answer 2xx within 60 s:\n{process.Output}");
+    }
+
+    private static async Task<(string Cookie, string Token)> ReadAntiforgeryAsync(HttpClient client)
+    {
+        var response = await client.GetAsync("/");
+        var cookie = AntiforgeryCookie(response, out _);
+        var page = await Html.ParseAsync(response);
+        return (cookie, page.QuerySelector("meta[name=request-verification-token]")!.GetAttribute("content")!);
+    }
+
+    private static string AntiforgeryCookie(HttpResponseMessage response, out string setCookie)
+    {
+        setCookie = response.Headers.GetValues("Set-Cookie").Single(header => header.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
+        return setCookie.Split(';')[0];
+    }
+}

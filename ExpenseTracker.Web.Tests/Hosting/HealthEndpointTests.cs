@@ -1,0 +1,41 @@
+using System.Net;
+using ExpenseTracker.Web.Hosting;
+using ExpenseTracker.Web.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace ExpenseTracker.Web.Tests.Hosting;
+
+public class HealthEndpointTests : IDisposable
+{
+    private readonly ExpenseTrackerFactory factory = new();
+
+    public void Dispose() => factory.Dispose();
+
+    [Fact]
+    public async Task TheHealthEndpointAnswersHealthyWhenTheStoreIsReady()
+    {
+        var client = factory.CreatePlainClient();
+
+        var response = await client.GetAsync(HealthEndpointExtensions.Path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task TheHealthEndpointAnswers503WhenTheStoreLostItsData()
+    {
+        var client = factory.CreatePlainClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(HealthEndpointExtensions.Path)).StatusCode);
+        SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(factory.DatabasePath)!, "expenses.db*"))
+        {
+            File.Delete(file);
+        }
+
+        var response = await client.GetAsync(HealthEndpointExtensions.Path);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync());
+    }
+}

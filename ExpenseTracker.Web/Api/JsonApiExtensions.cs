@@ -1,0 +1,39 @@
+using System.Text.Json;
+using ExpenseTracker.Web.Expenses;
+using Microsoft.OpenApi;
+
+namespace ExpenseTracker.Web.Api;
+
+/// <summary>What every JSON endpoint shares: the OpenAPI document and clear answers to requests that do not bind.</summary>
+public static class JsonApiExtensions
+{
+    public const string DocumentPath = "/openapi/v1.json";
+
+    public static IServiceCollection AddJsonApi(this IServiceCollection services)
+    {
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "Expense Tracker API",
+                    Version = "v1",
+                    Description = "Expenses in Indian rupees and the spending summaries behind the charts. Every call acts as the current user.",
+                };
+                return Task.CompletedTask;
+            });
+            options.AddSchemaTransformer(ExpenseRequest.DescribeSchemaAsync);
+        });
+
+        // Without this a body or query value that does not bind gets an empty 400; thrown, it reaches
+        // BadRequestExceptionHandler, which says what was wrong.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        return services;
+    }
+
+    /// <summary>Field keys as JSON clients spell them (ExpenseForm's "CategoryId" becomes "categoryId").</summary>
+    public static Dictionary<string, string[]> CamelCaseKeys(IReadOnlyDictionary<string, string[]> errors) =>
+        errors.ToDictionary(entry => JsonNamingPolicy.CamelCase.ConvertName(entry.Key), entry => entry.Value);
+}

@@ -1,0 +1,223 @@
+using ExpenseTracker.Web.Accounts;
+using ExpenseTracker.Web.Api;
+using ExpenseTracker.Web.Categories;
+using ExpenseTracker.Web.Clock;
+using ExpenseTracker.Web.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ExpenseTracker.Web.Expenses;
+
+/// <summary>
+/// The JSON REST API over the same store and the same rules (<see cref="ExpenseForm"/>) as the pages.
+/// It takes JSON, not forms, so antiforgery does not apply; authentication comes with accounts.
+/// </summary>
+public static class ExpensesApi
+{
+    public const string BasePath = "/api/expenses";
+
+    public static RouteGroupBuilder MapExpensesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(BasePath).WithTags("Expenses").ProducesValidationProblem();
+
+        group.MapGet("/", ListAsync)
+            .WithName("ListExpenses")
+            .WithSummary("Expenses, newest first, filtered like the expense page, one page at a time")
+            .WithDescription($"Pass nextCursor back as cursor for the next page. pageSize defaults to {ExpenseListQuery.DefaultPageSize}, at most {ExpenseListQuery.MaxPageSize}.");
+        group.MapPost("/", CreateAsync)
+            .WithName("CreateExpense")
+            .WithSummary("Adds an expense; answers 201 with its Location");
+        group.MapGet("/{id}", GetAsync)
+            .WithName("GetExpense")
+            .WithSummary("One expense")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/{id}", UpdateAsync)
+            .WithName("UpdateExpense")
+            .WithSummary("Replaces an expense's values if it is still at the version sent")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/{id}", DeleteAsync)
+            .WithName("DeleteExpense")
+            .WithSummary("Deletes an expense")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
+    }
+
+    private static async Task<Results<Ok<ExpenseListResponse>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        [AsParameters] ExpenseListQuery query, IExpenseStore expenses, CategoryCatalog catalog, ICurrentUser user, CancellationToken cancellationToken)
+    {
+        var categories = await catalog.ListAsync(user.UserId, cancellationToken);
+        if (query.Validate(categories, out var errors) is not { } filter)
+        {
+            return Invalid(errors);
+        }
+
+        try
+        {
+            var page = await expenses.ListAsync(user.UserId, filter, query.CursorOrNull, query.PageSize ?? ExpenseListQuery.DefaultPageSize, cancellationToken);
+            return TypedResults.Ok(new ExpenseListResponse([.. page.Items.Select(expense => ExpenseResponse.From(expense, categories))], page.NextCursor));
+        }
+        catch (InvalidCursorException invalid)
+        {
+            return TypedResults.Problem(invalid.Message, statusCode: StatusCodes.Status400BadRequest, title: "Invalid cursor");
+        }
+    }
+
+    private static async Task<Results<Ok<ExpenseResponse>, ProblemHttpResult>> GetAsync(
+        string id, IExpenseStore expenses, CategoryCatalog catalog, ICurrentUser user, CancellationToken cancellationToken)
+    {
+        var expense = await expenses.FindAsync(user.UserId, id, cancellationToken);
+        if (expense is null)
+        {
+            return NotFound(id);
+        }
+
+        var categories = await catalog.ListAsync(user.UserId, cancellationToken);
+        return TypedResults.Ok(ExpenseResponse.From(expense, categories));
+    }
+
+    private static async Task<Results<Created<ExpenseResponse>, ValidationProblem>> CreateAsync(
+        [FromBody] ExpenseRequest body, IExpenseStore expenses, CategoryCatalog catalog, ICurrentUser user, AppClock clock, CancellationToken cancellationToken)
+    {
+        var categories = await catalog.ListAsync(user.UserId, cancellationToken);
+        var draft = body.ToForm().Validate(categories, clock.Today, out var errors);
+        if (draft is null)
+        {
+            return Invalid(JsonApiExtensions.CamelCaseKeys(errors));
+        }
+
+        var expense = await expenses.AddAsync(user.UserId, draft, cancellationToken);
+        return TypedResults.Created(LocationOf(expense.Id), ExpenseResponse.From(expense, categories));
+    }
+
+    private static async Task<Results<Ok<ExpenseResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        string id, [FromBody] ExpenseRequest body, IExpenseStore expenses, CategoryCatalog catalog, ICurrentUser user, AppClock clock,
+        CancellationToken cancellationToken)
+    {
+        var categories = await catalog.ListAsync(user.UserId, cancellationToken);
+        var draft = body.ToForm().Validate(categories, clock.Today, out var formErrors);
+        var errors = JsonApiExtensions.CamelCaseKeys(formErrors);
+        if (body.Version is null)
+        {
+            errors["version"] = ["Send the version you last read, so that a change made meanwhile is not overwritten."];
+        }
+
+        if (draft is null || body.Version is not { } version)
+        {
+            return Invalid(errors);
+        }
+
+        try
+        {
+            var updated = await expenses.UpdateAsync(user.UserId, id, version, draft, cancellationToken);
+            return TypedResults.Ok(ExpenseResponse.From(updated, categories));
+        }
+        catch (NotFoundException)
+        {
+            return NotFound(id);
+        }
+        catch (ConcurrencyConflictException conflict)
+        {
+            return TypedResults.Problem(conflict.Message, statusCode: StatusCodes.Status409Conflict, title: "Changed elsewhere");
+        }
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        string id, IExpenseStore expenses, ICurrentUser user, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await expenses.DeleteAsync(user.UserId, id, cancellationToken);
+            return TypedResults.NoContent();
+        }
+        catch (NotFoundException)
+        {
+            return NotFound(id);
+        }
+    }
+
+    private static string LocationOf(string id) => $"{BasePath}/{Uri.EscapeDataString(id)}";
+
+    private static ProblemHttpResult NotFound(string id) =>
+        TypedResults.Problem($"There is no expense with the id \"{id}\".", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    private static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(
+            errors,
+            detail: string.Join(" ", errors.Values.SelectMany(messages => messages)),
+            title: "Nothing was changed: some values are not valid.");
+}
+
+/// <summary>The query string of GET /api/expenses: the expense page's filters plus paging.</summary>
+public sealed class ExpenseListQuery
+{
+    public const int DefaultPageSize = 25;
+    public const int MaxPageSize = 100;
+
+    [FromQuery(Name = "from")]
+    public string? From { get; set; }
+
+    [FromQuery(Name = "to")]
+    public string? To { get; set; }
+
+    [FromQuery(Name = "category")]
+    public string? Category { get; set; }
+
+    [FromQuery(Name = "tag")]
+    public string? Tag { get; set; }
+
+    /// <summary>Text to find in descriptions.</summary>
+    [FromQuery(Name = "q")]
+    public string? Q { get; set; }
+
+    /// <summary>The nextCursor of the previous page.</summary>
+    [FromQuery(Name = "cursor")]
+    public string? Cursor { get; set; }
+
+    [FromQuery(Name = "pageSize")]
+    public int? PageSize { get; set; }
+
+    public string? CursorOrNull => string.IsNullOrEmpty(Cursor) ? null : Cursor;
+
+    /// <summary>The filter, or null with messages keyed by query parameter.</summary>
+    public ExpenseFilter? Validate(IReadOnlyCollection<Category> categories, out Dictionary<string, string[]> errors)
+    {
+        var filter = new ExpenseFilterForm { From = From, To = To, Category = Category, Tag = Tag, Q = Q }.Validate(categories, out var fieldErrors);
+        errors = JsonApiExtensions.CamelCaseKeys(fieldErrors);
+        if (PageSize is < 1 or > MaxPageSize)
+        {
+            errors["pageSize"] = [$"pageSize must be between 1 and {MaxPageSize}."];
+        }
+
+        return errors.Count == 0 ? filter : null;
+    }
+}
+
+/// <summary>One page of expenses; <c>nextCursor</c> is null on the last page.</summary>
+public sealed record ExpenseListResponse(IReadOnlyList<ExpenseResponse> Items, string? NextCursor);
+
+/// <summary>An expense as the API returns it. <c>amount</c> is exact rupees as text ("1499.50"); <c>amountPaise</c> the same in paise.</summary>
+public sealed record ExpenseResponse(
+    string Id,
+    DateOnly Date,
+    string Amount,
+    long AmountPaise,
+    string AmountFormatted,
+    string CategoryId,
+    string CategoryName,
+    string Description,
+    IReadOnlyList<string> Tags,
+    int Version)
+{
+    public static ExpenseResponse From(Expense expense, IReadOnlyCollection<Category> categories) => new(
+        expense.Id,
+        expense.Date,
+        expense.Amount.ToInvariantString(),
+        expense.Amount.Paise,
+        expense.Amount.ToString(),
+        expense.CategoryId,
+        categories.FirstOrDefault(category => category.Id == expense.CategoryId)?.Name ?? expense.CategoryId,
+        expense.Description,
+        expense.Tags,
+        expense.Version);
+}
