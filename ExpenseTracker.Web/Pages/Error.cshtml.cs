@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -5,9 +6,11 @@ namespace ExpenseTracker.Web.Pages;
 
 /// <summary>
 /// What a person sees when a page answers with an error status. Re-executed with the failed request's method,
-/// so it answers posts too, and it must not fail its own antiforgery check.
+/// so it answers posts too, and it must not fail its own antiforgery check. Open to visitors: a refused sign-in
+/// post shows its 400 here instead of being sent to sign in.
 /// </summary>
 [IgnoreAntiforgeryToken]
+[AllowAnonymous]
 public sealed class ErrorModel : PageModel
 {
     public int Status { get; private set; }
