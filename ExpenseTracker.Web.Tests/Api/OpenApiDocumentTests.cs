@@ -7,9 +7,9 @@ namespace ExpenseTracker.Web.Tests.Api;
 public class OpenApiDocumentTests(ExpenseTrackerFactory factory) : IClassFixture<ExpenseTrackerFactory>
 {
     [Fact]
-    public async Task TheOpenApiDocumentListsTheSummaryAndExpenseRoutesWithTheirMethods()
+    public async Task TheOpenApiDocumentIsPublicAndListsTheSummaryAndExpenseRoutesWithTheirMethods()
     {
-        var response = await factory.CreateClient().GetAsync("/openapi/v1.json");
+        var response = await factory.CreateAnonymousClient().GetAsync("/openapi/v1.json");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var paths = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("paths");
@@ -24,7 +24,7 @@ public class OpenApiDocumentTests(ExpenseTrackerFactory factory) : IClassFixture
     [Fact]
     public async Task TheDocumentDescribesErrorsAndTheAmountThatMayBeAStringOrANumber()
     {
-        var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json")).RootElement;
+        var document = JsonDocument.Parse(await factory.CreateAnonymousClient().GetStringAsync("/openapi/v1.json")).RootElement;
 
         var put = document.GetProperty("paths").GetProperty("/api/expenses/{id}").GetProperty("put").GetProperty("responses");
         Assert.Equal(["200", "400", "404", "409"], put.EnumerateObject().Select(status => status.Name).Order(StringComparer.Ordinal));

@@ -1,6 +1,5 @@
 using System.Net;
 using ExpenseTracker.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace ExpenseTracker.Web.Tests.DataProtection;
 
@@ -18,6 +17,8 @@ public class SharedKeyRingTests
         var response = await PostElsewhereAsync(first, second);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+        Assert.Single(await second.AllExpensesAsync());
     }
 
     [Fact]
@@ -28,20 +29,27 @@ public class SharedKeyRingTests
 
         var response = await PostElsewhereAsync(first, stranger);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        // Its keys cannot read the session cookie either, so the post is sent to sign in before the form is looked at.
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/login", response.Headers.Location!.AbsolutePath);
+        Assert.Empty(await stranger.AllExpensesAsync());
     }
 
-    /// <summary>Renders the add form on <paramref name="renderer"/> and posts it, with its cookie, to <paramref name="receiver"/>.</summary>
+    /// <summary>
+    /// Signs in on <paramref name="renderer"/> through its form, renders the add form there, and posts it to
+    /// <paramref name="receiver"/> with the session and antiforgery cookies.
+    /// </summary>
     private static async Task<HttpResponseMessage> PostElsewhereAsync(ExpenseTrackerFactory renderer, ExpenseTrackerFactory receiver)
     {
-        var options = new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false };
-        var pageResponse = await renderer.CreateClient(options).GetAsync("/");
-        var cookie = pageResponse.Headers.GetValues("Set-Cookie").Single(header => header.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal)).Split(';')[0];
-        var page = await Html.ParseAsync(pageResponse);
-        var client = receiver.CreateClient(options);
-        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        var rendererCookies = new CookieJar();
+        var client = renderer.CreateDefaultClient(rendererCookies);
+        await renderer.EnsureDefaultAccountAsync();
+        await client.SignInAsync(renderer.DefaultEmail, ExpenseTrackerFactory.Password);
+        var page = await client.GetDocumentAsync("/");
+        var receiverCookies = new CookieJar();
+        rendererCookies.CopyTo(receiverCookies);
 
-        return await client.SubmitAsync(page.Form("#add-form"), Expense);
+        return await receiver.CreateDefaultClient(receiverCookies).SubmitAsync(page.Form("#add-form"), Expense);
     }
 
     private sealed class StoreFactory(string databasePath) : ExpenseTrackerFactory

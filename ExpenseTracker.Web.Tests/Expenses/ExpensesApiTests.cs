@@ -17,7 +17,7 @@ public class ExpensesApiTests : IDisposable
     [Fact]
     public async Task APostStoresTheExpenseAndAnswers201WithItsLocation()
     {
-        var client = factory.CreateClient();
+        var client = factory.CreatePlainClient();
 
         var response = await client.PostAsync("/api/expenses", Json("""
             { "amount": "1,499.50", "date": "2026-11-14", "categoryId": "food", "description": "Dinner", "tags": ["Friends", "weekend", "friends"] }
@@ -38,7 +38,7 @@ public class ExpensesApiTests : IDisposable
     [Fact]
     public async Task AnExpenseAddedThroughTheApiShowsOnTheExpensePage()
     {
-        var client = factory.CreateClient();
+        var client = factory.CreatePlainClient();
 
         await client.PostAsync("/api/expenses", Json("""{ "amount": 250, "date": "2026-11-15", "categoryId": "transport", "tags": "work, cab" }"""));
 
@@ -56,7 +56,7 @@ public class ExpensesApiTests : IDisposable
     [InlineData("\"₹ 12,34,567\"", "1234567.00", 123456700)]
     public async Task AnAmountSentAsANumberOrStringKeepsItsExactValue(string amount, string stored, long paise)
     {
-        var response = await factory.CreateClient().PostAsync("/api/expenses", Json($$"""{ "amount": {{amount}}, "date": "2026-11-15", "categoryId": "other" }"""));
+        var response = await factory.CreatePlainClient().PostAsync("/api/expenses", Json($$"""{ "amount": {{amount}}, "date": "2026-11-15", "categoryId": "other" }"""));
 
         var created = (await response.Content.ReadFromJsonAsync<ExpenseResponse>())!;
         Assert.Equal((stored, paise), (created.Amount, created.AmountPaise));
@@ -87,7 +87,7 @@ public class ExpensesApiTests : IDisposable
     [InlineData("""{ "amount": 10, "date": "2026-11-15", "categoryId": "food", "description": "bell\u0007" }""", "description", "characters that cannot be stored")]
     public async Task AnInvalidValueAnswersAValidationProblemForThatFieldAndStoresNothing(string body, string field, string message)
     {
-        var client = factory.CreateClient();
+        var client = factory.CreatePlainClient();
 
         var response = await client.PostAsync("/api/expenses", Json(body));
 
@@ -100,7 +100,7 @@ public class ExpensesApiTests : IDisposable
     {
         var body = $$"""{ "amount": 10, "date": "2026-11-15", "categoryId": "food", "description": "{{new string('x', 201)}}" }""";
 
-        var response = await factory.CreateClient().PostAsync("/api/expenses", Json(body));
+        var response = await factory.CreatePlainClient().PostAsync("/api/expenses", Json(body));
 
         await AssertValidationProblemAsync(response, "description", "Keep the description to 200 characters (it has 201).");
     }
@@ -108,7 +108,7 @@ public class ExpensesApiTests : IDisposable
     [Fact]
     public async Task EveryInvalidFieldIsReportedAtOnceWithCamelCaseKeys()
     {
-        var response = await factory.CreateClient().PostAsync("/api/expenses", Json("""{ "amount": "x", "date": "x", "categoryId": "x" }"""));
+        var response = await factory.CreatePlainClient().PostAsync("/api/expenses", Json("""{ "amount": "x", "date": "x", "categoryId": "x" }"""));
 
         var problem = await AssertValidationProblemAsync(response, "categoryId", "Choose one of the listed categories.");
         Assert.Equal(["amount", "categoryId", "date"], problem.Errors.Keys.Order(StringComparer.Ordinal));
@@ -127,7 +127,7 @@ public class ExpensesApiTests : IDisposable
     [InlineData("null", "was not provided from body")]
     public async Task AMalformedBodyAnswers400ProblemDetailsAndStoresNothing(string body, string detail)
     {
-        var client = factory.CreateClient();
+        var client = factory.CreatePlainClient();
 
         var response = await client.PostAsync("/api/expenses", Json(body));
 
@@ -142,7 +142,7 @@ public class ExpensesApiTests : IDisposable
     public async Task AMalformedBodyOnAnUpdateAnswers400AndChangesNothing()
     {
         var expense = await factory.AddExpenseAsync("2026-11-10", "100");
-        var client = factory.CreateClient();
+        var client = factory.CreatePlainClient();
 
         var response = await client.PutAsync($"/api/expenses/{expense.Id}", Json("""{ "amount": 5, "version": 1 """));
 
@@ -154,7 +154,7 @@ public class ExpensesApiTests : IDisposable
     [Fact]
     public async Task ABodyThatIsNotJsonAnswers415ProblemDetails()
     {
-        var response = await factory.CreateClient().PostAsync("/api/expenses", new StringContent("amount=5", Encoding.UTF8, "application/x-www-form-urlencoded"));
+        var response = await factory.CreatePlainClient().PostAsync("/api/expenses", new StringContent("amount=5", Encoding.UTF8, "application/x-www-form-urlencoded"));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -164,7 +164,7 @@ public class ExpensesApiTests : IDisposable
     public async Task APutWithTheCurrentVersionReplacesTheValuesAndRaisesTheVersion()
     {
         var expense = await factory.AddExpenseAsync("2026-11-10", "100", "food", tags: "old");
-        var client = factory.CreateClient();
+        var client = factory.CreatePlainClient();
 
         var response = await client.PutAsync($"/api/expenses/{expense.Id}", Json("""
             { "amount": "120.75", "date": "2026-11-11", "categoryId": "shopping", "description": "Shoes", "tags": "new, Sale", "version": 1 }
@@ -180,7 +180,7 @@ public class ExpensesApiTests : IDisposable
     public async Task APutWithAStaleVersionAnswers409AndKeepsTheNewerValues()
     {
         var expense = await factory.AddExpenseAsync("2026-11-10", "100");
-        var client = factory.CreateClient();
+        var client = factory.CreatePlainClient();
         await client.PutAsync($"/api/expenses/{expense.Id}", Json("""{ "amount": 200, "date": "2026-11-10", "categoryId": "food", "version": 1 }"""));
 
         var response = await client.PutAsync($"/api/expenses/{expense.Id}", Json("""{ "amount": 300, "date": "2026-11-10", "categoryId": "food", "version": 1 }"""));
@@ -197,7 +197,7 @@ public class ExpensesApiTests : IDisposable
     {
         var expense = await factory.AddExpenseAsync("2026-11-10", "100");
 
-        var response = await factory.CreateClient().PutAsync($"/api/expenses/{expense.Id}", Json("""{ "amount": 200, "date": "2026-11-10", "categoryId": "food" }"""));
+        var response = await factory.CreatePlainClient().PutAsync($"/api/expenses/{expense.Id}", Json("""{ "amount": 200, "date": "2026-11-10", "categoryId": "food" }"""));
 
         await AssertValidationProblemAsync(response, "version", "Send the version you last read");
     }
@@ -206,7 +206,7 @@ public class ExpensesApiTests : IDisposable
     public async Task APutWithInvalidValuesIsAValidationProblemAndChangesNothing()
     {
         var expense = await factory.AddExpenseAsync("2026-11-10", "100");
-        var client = factory.CreateClient();
+        var client = factory.CreatePlainClient();
 
         var response = await client.PutAsync($"/api/expenses/{expense.Id}", Json("""{ "amount": "1.001", "date": "2026-11-10", "categoryId": "food", "version": 1 }"""));
 
@@ -219,7 +219,7 @@ public class ExpensesApiTests : IDisposable
     public async Task ADeleteAnswers204AndTheExpenseIsGone()
     {
         var expense = await factory.AddExpenseAsync("2026-11-10", "100");
-        var client = factory.CreateClient();
+        var client = factory.CreatePlainClient();
 
         var response = await client.DeleteAsync($"/api/expenses/{expense.Id}");
 
@@ -240,7 +240,7 @@ public class ExpensesApiTests : IDisposable
             request.Content = Json("""{ "amount": 5, "date": "2026-11-15", "categoryId": "food", "version": 1 }""");
         }
 
-        var response = await factory.CreateClient().SendAsync(request);
+        var response = await factory.CreatePlainClient().SendAsync(request);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -251,7 +251,7 @@ public class ExpensesApiTests : IDisposable
     public async Task AnotherUsersExpenseIsNotFoundAndNotListed()
     {
         var theirs = await factory.Store().AddAsync("someone-else", StoredExpenses.Draft("2026-11-10", "100"));
-        var client = factory.CreateClient();
+        var client = factory.CreatePlainClient();
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/expenses/{theirs.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync($"/api/expenses/{theirs.Id}")).StatusCode);
@@ -266,7 +266,7 @@ public class ExpensesApiTests : IDisposable
             await factory.AddExpenseAsync($"2026-11-0{day}", $"{day}");
         }
 
-        var client = factory.CreateClient();
+        var client = factory.CreatePlainClient();
         var seen = new List<ExpenseResponse>();
         string? cursor = null;
         var pages = 0;
@@ -290,7 +290,7 @@ public class ExpensesApiTests : IDisposable
         await factory.AddExpenseAsync("2026-11-02", "2", "food", tags: "work", description: "Team lunch");
         await factory.AddExpenseAsync("2026-11-03", "3", "transport", tags: "work", description: "Cab");
         await factory.AddExpenseAsync("2026-11-04", "4", "food", description: "Lunch alone");
-        var client = factory.CreateClient();
+        var client = factory.CreatePlainClient();
 
         var page = (await client.GetFromJsonAsync<ExpenseListResponse>("/api/expenses?from=2026-11-01&to=2026-11-30&category=food&tag=Work&q=lunch"))!;
 
@@ -306,7 +306,7 @@ public class ExpensesApiTests : IDisposable
     [InlineData("category=no-such", "category", "That category does not exist.")]
     public async Task AListFilterThatCannotBeUsedIsAValidationProblem(string query, string field, string message)
     {
-        var response = await factory.CreateClient().GetAsync($"/api/expenses?{query}");
+        var response = await factory.CreatePlainClient().GetAsync($"/api/expenses?{query}");
 
         await AssertValidationProblemAsync(response, field, message);
     }
@@ -316,7 +316,7 @@ public class ExpensesApiTests : IDisposable
     [InlineData("pageSize=lots", "Failed to bind parameter \"Nullable<int> PageSize\" from \"lots\".")]
     public async Task AListCursorOrPageSizeThatCannotBeReadAnswers400ProblemDetails(string query, string detail)
     {
-        var response = await factory.CreateClient().GetAsync($"/api/expenses?{query}");
+        var response = await factory.CreatePlainClient().GetAsync($"/api/expenses?{query}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -11,10 +11,11 @@ public class HealthEndpointTests : IDisposable
 
     public void Dispose() => factory.Dispose();
 
+    /// <summary>The Web Adapter asks without a session, so both tests do too.</summary>
     [Fact]
     public async Task TheHealthEndpointAnswersHealthyWhenTheStoreIsReady()
     {
-        var client = factory.CreatePlainClient();
+        var client = factory.CreateAnonymousClient();
 
         var response = await client.GetAsync(HealthEndpointExtensions.Path);
 
@@ -25,7 +26,7 @@ public class HealthEndpointTests : IDisposable
     [Fact]
     public async Task TheHealthEndpointAnswers503WhenTheStoreLostItsData()
     {
-        var client = factory.CreatePlainClient();
+        var client = factory.CreateAnonymousClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(HealthEndpointExtensions.Path)).StatusCode);
         SqliteConnection.ClearAllPools();
         foreach (var file in Directory.GetFiles(Path.GetDirectoryName(factory.DatabasePath)!, "expenses.db*"))

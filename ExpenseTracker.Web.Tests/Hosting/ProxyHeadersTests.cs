@@ -26,8 +26,9 @@ public class ProxyHeadersTests
 
     private static async Task<string> AntiforgerySetCookieAsync(ExpenseTrackerFactory factory)
     {
-        var client = factory.CreatePlainClient();
-        var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        // The sign-in page, whose form sets the antiforgery cookie for a visitor.
+        var client = factory.CreateAnonymousClient();
+        var request = new HttpRequestMessage(HttpMethod.Get, "/account/login");
         request.Headers.Add("X-Forwarded-Proto", "https");
         request.Headers.Add("X-Forwarded-Host", "expenses.example.org");
         request.Headers.Add("X-Forwarded-For", "203.0.113.7, 198.51.100.20");

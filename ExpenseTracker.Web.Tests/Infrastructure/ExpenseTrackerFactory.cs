@@ -102,7 +102,8 @@ public class ExpenseTrackerFactory : WebApplicationFactory<Program>
         return (await CreateSignedInClientAsync(email), id);
     }
 
-    private Task EnsureDefaultAccountAsync()
+    /// <summary>Creates the default account (<see cref="DefaultEmail"/>, <see cref="Password"/>) unless it exists, for signing in some other way.</summary>
+    public Task EnsureDefaultAccountAsync()
     {
         lock (defaultAccountLock)
         {

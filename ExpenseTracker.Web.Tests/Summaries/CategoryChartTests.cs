@@ -17,7 +17,7 @@ public class CategoryChartTests : IDisposable
         await factory.AddExpenseAsync("2026-11-04", "45.50", "food");
         await factory.AddExpenseAsync("2026-10-31", "999", "food");
 
-        var page = await factory.CreateClient().GetDocumentAsync("/");
+        var page = await factory.CreatePlainClient().GetDocumentAsync("/");
 
         var chart = page.QuerySelector("#expense-list #category-chart")!;
         Assert.Contains("November 2026", chart.QuerySelector("h3")!.TextContent);
@@ -32,7 +32,7 @@ public class CategoryChartTests : IDisposable
     [Fact]
     public async Task AfterAnAddTheRefreshShowsTheNewTotals()
     {
-        var client = factory.CreateClient();
+        var client = factory.CreatePlainClient();
         var page = await client.GetDocumentAsync("/");
         var refreshUrl = page.QuerySelector("#category-chart")!.GetAttribute("hx-get")!;
 
@@ -54,7 +54,7 @@ public class CategoryChartTests : IDisposable
     public async Task AfterADeleteTheRefreshNoLongerCountsIt()
     {
         var expense = await factory.AddExpenseAsync("2026-11-10", "80", "health");
-        var client = factory.CreateClient();
+        var client = factory.CreatePlainClient();
         var page = await client.GetDocumentAsync("/");
         var refreshUrl = page.QuerySelector("#category-chart")!.GetAttribute("hx-get")!;
 
@@ -71,7 +71,7 @@ public class CategoryChartTests : IDisposable
         await factory.AddExpenseAsync("2026-09-10", "70", "food", tags: "trip");
         await factory.AddExpenseAsync("2026-09-11", "30", "food");
 
-        var page = await factory.CreateClient().GetDocumentAsync("/?from=2026-09-01&to=2026-09-30&category=food&tag=trip");
+        var page = await factory.CreatePlainClient().GetDocumentAsync("/?from=2026-09-01&to=2026-09-30&category=food&tag=trip");
 
         var chart = page.QuerySelector("#category-chart")!;
         Assert.Equal(
@@ -84,7 +84,7 @@ public class CategoryChartTests : IDisposable
     [Fact]
     public async Task AListFilterTheChartCannotUseIsExplainedInsteadOfFailing()
     {
-        var response = await factory.CreateClient().GetAsync("/?from=2015-01-01&to=2026-11-30");
+        var response = await factory.CreatePlainClient().GetAsync("/?from=2015-01-01&to=2026-11-30");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);

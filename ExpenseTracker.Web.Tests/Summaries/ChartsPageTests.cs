@@ -18,7 +18,7 @@ public class ChartsPageTests : IDisposable
     {
         await factory.AddExpenseAsync("2026-11-03", "100");
 
-        var page = await factory.CreateClient().GetDocumentAsync("/charts");
+        var page = await factory.CreatePlainClient().GetDocumentAsync("/charts");
 
         Assert.Equal("/api/summaries/by-category?from=2026-11-01&to=2026-11-30", DataUrl(page, "category-bar"));
         Assert.Equal("/api/summaries/by-category?from=2026-11-01&to=2026-11-30", DataUrl(page, "category-doughnut"));
@@ -36,7 +36,7 @@ public class ChartsPageTests : IDisposable
         await factory.AddExpenseAsync("2026-11-03", "20", "food");
         await factory.AddExpenseAsync("2026-11-09", "30.50", "food");
         await factory.AddExpenseAsync("2026-06-09", "999", "health");
-        var client = factory.CreateClient();
+        var client = factory.CreatePlainClient();
 
         var page = await client.GetDocumentAsync("/charts");
 
@@ -62,7 +62,7 @@ public class ChartsPageTests : IDisposable
         await factory.AddExpenseAsync("2026-11-28", "300", "food");
         await factory.AddExpenseAsync("2026-10-31", "250", "transport");
 
-        var page = await factory.CreateClient().GetDocumentAsync("/charts");
+        var page = await factory.CreatePlainClient().GetDocumentAsync("/charts");
 
         Assert.Equal("₹1,800.00", Card(page, "this-month"));
         Assert.Equal("₹250.00", Card(page, "last-month"));
@@ -81,7 +81,7 @@ public class ChartsPageTests : IDisposable
     [InlineData("from=2026-03-05&to=2026-04-20", "2026-03-05", "2026-04-20")]
     public async Task APresetOrCustomRangeSetsTheRangeOfEveryChartAndTheDateFields(string query, string from, string to)
     {
-        var page = await factory.CreateClient().GetDocumentAsync($"/charts?{query}");
+        var page = await factory.CreatePlainClient().GetDocumentAsync($"/charts?{query}");
 
         Assert.Equal($"/api/summaries/by-day?from={from}&to={to}", DataUrl(page, "day-line"));
         Assert.Equal(from, ((IHtmlInputElement)page.QuerySelector("#charts-from")!).Value);
@@ -94,7 +94,7 @@ public class ChartsPageTests : IDisposable
         await factory.AddExpenseAsync("2026-11-02", "100", "food", tags: "work");
         await factory.AddExpenseAsync("2026-11-02", "7", "transport", tags: "work");
 
-        var page = await factory.CreateClient().GetDocumentAsync("/charts?preset=this-month&category=food&tag=work");
+        var page = await factory.CreatePlainClient().GetDocumentAsync("/charts?preset=this-month&category=food&tag=work");
 
         Assert.All(page.QuerySelectorAll("canvas[data-chart]"), canvas => Assert.EndsWith("&category=food&tag=work", canvas.GetAttribute("data-summary-url")));
         Assert.Equal("₹100.00", Card(page, "this-month"));
@@ -108,7 +108,7 @@ public class ChartsPageTests : IDisposable
     [InlineData("category=gone", "category", "That category does not exist.")]
     public async Task FiltersThatCannotBeUsedAreExplainedAndTheChartsShowThisMonth(string query, string field, string message)
     {
-        var response = await factory.CreateClient().GetAsync($"/charts?{query}");
+        var response = await factory.CreatePlainClient().GetAsync($"/charts?{query}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
@@ -120,7 +120,7 @@ public class ChartsPageTests : IDisposable
     [Fact]
     public async Task TheFilterFormWorksWithoutJavaScriptAndSwapsTheSectionWithHtmx()
     {
-        var page = await factory.CreateClient().GetDocumentAsync("/charts");
+        var page = await factory.CreatePlainClient().GetDocumentAsync("/charts");
 
         var form = page.Form("#charts-filter");
         Assert.Equal(("get", "/charts"), (form.Method, form.GetAttribute("action")));
@@ -132,7 +132,7 @@ public class ChartsPageTests : IDisposable
     [Fact]
     public async Task WithNoSpendingTheCategoryChartsGiveWayToAMessageAndTheTablesStay()
     {
-        var page = await factory.CreateClient().GetDocumentAsync("/charts");
+        var page = await factory.CreatePlainClient().GetDocumentAsync("/charts");
 
         Assert.Null(page.QuerySelector("canvas[data-chart=category-bar]"));
         Assert.Contains("No expenses in this period.", page.QuerySelector("#by-category-heading")!.ParentElement!.TextContent);
@@ -147,7 +147,7 @@ public class ChartsPageTests : IDisposable
     {
         await factory.AddExpenseAsync("2026-11-03", "100");
 
-        var page = await factory.CreateClient().GetDocumentAsync(url);
+        var page = await factory.CreatePlainClient().GetDocumentAsync(url);
 
         Assert.All(page.QuerySelectorAll("script"), script => Assert.True(script.HasAttribute("src"), $"Inline script: {script.OuterHtml}"));
         Assert.Empty(page.QuerySelectorAll("style, [style]"));
@@ -157,7 +157,7 @@ public class ChartsPageTests : IDisposable
     [Fact]
     public async Task TheNavigationLinksToTheChartsAndMarksThemCurrent()
     {
-        var page = await factory.CreateClient().GetDocumentAsync("/charts");
+        var page = await factory.CreatePlainClient().GetDocumentAsync("/charts");
 
         Assert.Equal("/charts", page.QuerySelector("nav a[aria-current=page]")!.GetAttribute("href"));
     }

@@ -213,7 +213,7 @@ public class SummaryEndpointTests : IDisposable
     {
         await factory.AddExpenseAsync("2026-11-05", "1,23,456.78", "rent");
 
-        var json = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/api/summaries/by-category?from=2026-11-01&to=2026-11-30")).RootElement;
+        var json = JsonDocument.Parse(await factory.CreatePlainClient().GetStringAsync("/api/summaries/by-category?from=2026-11-01&to=2026-11-30")).RootElement;
 
         Assert.Equal("INR", json.GetProperty("currency").GetString());
         Assert.Equal("2026-11-01", json.GetProperty("from").GetString());
@@ -227,7 +227,7 @@ public class SummaryEndpointTests : IDisposable
 
     private async Task<SpendingSummary<TPoint>> GetAsync<TPoint>(string url)
     {
-        var response = await factory.CreateClient().GetAsync(url);
+        var response = await factory.CreatePlainClient().GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<SpendingSummary<TPoint>>())!;
     }

@@ -20,7 +20,7 @@ public class SummaryParameterTests(ExpenseTrackerFactory factory) : IClassFixtur
     [InlineData("by-day?tag=abcdefghijklmnopqrstuvwxyz12345", "tag", "A tag is at most 30 characters.")]
     public async Task AParameterThatCannotBeUsedAnswers400NamingItAndWhy(string url, string parameter, string message)
     {
-        var response = await factory.CreateClient().GetAsync($"/api/summaries/{url}");
+        var response = await factory.CreatePlainClient().GetAsync($"/api/summaries/{url}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -35,7 +35,7 @@ public class SummaryParameterTests(ExpenseTrackerFactory factory) : IClassFixtur
     [InlineData("by-category?from=2021-12-01&to=2026-11-30")]
     public async Task TheLongestAllowedRangesAreAnswered(string url)
     {
-        var response = await factory.CreateClient().GetAsync($"/api/summaries/{url}");
+        var response = await factory.CreatePlainClient().GetAsync($"/api/summaries/{url}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

@@ -135,7 +135,7 @@ public class SummaryTotalsTests : IClassFixture<SummaryTotalsTests.Data>
     private async Task<SpendingSummary<TPoint>> GetAsync<TPoint>(string kind, string from, string to, string? category, string? tag)
     {
         var url = $"/api/summaries/{kind}?from={from}&to={to}{(category is null ? "" : $"&category={category}")}{(tag is null ? "" : $"&tag={tag}")}";
-        return (await data.Factory.CreateClient().GetFromJsonAsync<SpendingSummary<TPoint>>(url))!;
+        return (await data.Factory.CreatePlainClient().GetFromJsonAsync<SpendingSummary<TPoint>>(url))!;
     }
 
     private static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
