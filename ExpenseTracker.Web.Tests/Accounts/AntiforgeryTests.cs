@@ -30,6 +30,7 @@ public class AntiforgeryTests : IDisposable
             ("/categories", "form[action*=Add]", true),
             ("/categories", "form[action*=Rename]", true),
             ("/categories", "form[action*=Delete]", true),
+            ("/settings/budget", "#budget-form", true),
             ("/settings/tokens", "form[action*=Create]", true),
             ("/settings/tokens", "form[action*=Revoke]", true),
             ("/account", "#password-form", true),

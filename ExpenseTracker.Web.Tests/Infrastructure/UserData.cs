@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ExpenseTracker.Web.Accounts;
+using ExpenseTracker.Web.Alerts;
 using ExpenseTracker.Web.Categories;
 using Microsoft.Extensions.DependencyInjection;
 using static ExpenseTracker.Web.Tests.Infrastructure.ExpenseBuilder;
@@ -13,12 +14,24 @@ public sealed record OwnedItems(string ExpenseId, string CategoryId, string Toke
 /// <summary>Arranges and reads back everything a user owns, whatever the store behind the app.</summary>
 public static class UserData
 {
+    /// <summary>
+    /// The budget <see cref="AddOneOfEachAsync"/> saves: unlike the configured default, so a page showing it shows the
+    /// user's own; the ₹12,345.67 dinner goes over it, which records an alert.
+    /// </summary>
+    public static readonly BudgetSettings OwnBudget = new(Web.Expenses.Money.FromRupees(7_654.32m), BudgetPeriod.CalendarMonth, 80);
+
     public static async Task<OwnedItems> AddOneOfEachAsync(this ExpenseTrackerFactory factory, string userId, string marker)
     {
+        await factory.Services.GetRequiredService<IBudgetStore>().SaveAsync(userId, OwnBudget);
         var category = await factory.Services.GetRequiredService<ICategoryStore>().AddAsync(userId, $"{marker} category");
         var expense = await factory.AddAsync(Expense.Costing(12_345.67m).In(category.Id).Described($"{marker} dinner").Tagged($"{marker}tag".ToLowerInvariant()), userId);
         await factory.AddAsync(Expense.Costing(10).On(2026, 10, 1).Described($"{marker} bus"), userId);
         var (token, secret) = await factory.Services.GetRequiredService<AccessTokens>().CreateAsync(userId, $"{marker} token");
+        if ((await factory.Services.GetRequiredService<IAlertStore>().ListAsync(userId, 1)).Count == 0)
+        {
+            throw new InvalidOperationException("The dinner should have gone over the budget and recorded an alert.");
+        }
+
         return new OwnedItems(expense.Id, category.Id, token.Id, secret);
     }
 
@@ -34,6 +47,8 @@ public static class UserData
             Daily = await expenses.GetDailyTotalsAsync(userId, DateOnly.MinValue, DateOnly.MaxValue),
             Categories = await factory.Services.GetRequiredService<ICategoryStore>().ListCustomAsync(userId),
             Tokens = await factory.Services.GetRequiredService<IAccessTokenStore>().ListAsync(userId),
+            Budget = await factory.Services.GetRequiredService<IBudgetStore>().GetAsync(userId),
+            Alerts = await factory.Services.GetRequiredService<IAlertStore>().ListAsync(userId, 1000),
             Account = account is null ? null : new { account.Email, account.PasswordHash, account.SecurityStamp, account.LockoutEnd, account.AccessFailedCount },
         });
     }

@@ -30,6 +30,7 @@ public class NoInlineCodeTests : IDisposable
         {
             ["expenses/{id}/edit"] = $"/expenses/{owned.ExpenseId}/edit",
             ["expenses/{id}/delete"] = $"/expenses/{owned.ExpenseId}/delete",
+            ["error/{status:int}"] = "/error/404",
         };
         var routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(endpoint => endpoint.Metadata.GetMetadata<ActionDescriptor>() is PageActionDescriptor)
@@ -54,7 +55,8 @@ public class NoInlineCodeTests : IDisposable
             checkedPages++;
         }
 
-        string[] fragments = ["/?handler=Rows", "/?handler=Totals", $"/expenses/{owned.ExpenseId}/edit", $"/expenses/{owned.ExpenseId}/edit?handler=Row"];
+        string[] fragments = ["/?handler=Rows", "/?handler=Totals", $"/expenses/{owned.ExpenseId}/edit", $"/expenses/{owned.ExpenseId}/edit?handler=Row",
+            "/charts?handler=CategoryChart", "/alerts?handler=Progress"];
         foreach (var fragment in fragments)
         {
             AssertNoInlineCode(await Html.ParseFragmentAsync(await signedIn.HtmxGetAsync(fragment)), fragment);
@@ -63,7 +65,10 @@ public class NoInlineCodeTests : IDisposable
         var page = await signedIn.GetDocumentAsync("/");
         var invalidAdd = await signedIn.SubmitAsync(page.Form("#add-form"), new Dictionary<string, string> { ["Input.Amount"] = "-1" }, htmx: true);
         AssertNoInlineCode(await Html.ParseFragmentAsync(invalidAdd), "the add form with errors");
-        Assert.True(checkedPages >= 9, $"only {checkedPages} pages were found");
+        var budget = await signedIn.GetDocumentAsync("/settings/budget");
+        var invalidBudget = await signedIn.SubmitAsync(budget.Form("#budget-form"), new Dictionary<string, string> { ["Input.Amount"] = "-1" }, htmx: true);
+        AssertNoInlineCode(await Html.ParseFragmentAsync(invalidBudget), "the budget form with errors");
+        Assert.True(checkedPages >= 14, $"only {checkedPages} pages were found");
     }
 
     [Fact]
