@@ -8,7 +8,8 @@ namespace ExpenseTracker.Web.Tests.Browser;
 /// <summary>
 /// The base of every browser journey: a fresh app (own Kestrel port, own SQLite file) and a fresh browser context per
 /// test on the shared Chromium, with every console error, page error, failed request, server error and CSP violation
-/// recorded and asserted absent when the journey ends.
+/// recorded and asserted absent when the journey ends. A journey starts signed in as the app's default account, through
+/// the real sign-in form, unless it says otherwise.
 /// </summary>
 public abstract class BrowserJourney(Chromium chromium) : IAsyncLifetime
 {
@@ -28,6 +29,9 @@ public abstract class BrowserJourney(Chromium chromium) : IAsyncLifetime
 
     /// <summary>Journeys of the no-JavaScript experience turn this off for their whole context.</summary>
     protected virtual bool JavaScriptEnabled => true;
+
+    /// <summary>Journeys of signing in and registering turn this off to start as a visitor.</summary>
+    protected virtual bool StartSignedIn => true;
 
     public async Task InitializeAsync()
     {
@@ -50,6 +54,22 @@ public abstract class BrowserJourney(Chromium chromium) : IAsyncLifetime
             }
         };
         Page = await Context.NewPageAsync();
+        if (StartSignedIn)
+        {
+            await App.EnsureDefaultAccountAsync();
+            await SignInAsync(App.DefaultEmail, ExpenseTrackerFactory.Password);
+        }
+    }
+
+    /// <summary>Signs in through the sign-in form (a plain post, with or without JavaScript) and waits for the expense page.</summary>
+    protected async Task SignInAsync(string email, string password)
+    {
+        await OpenAsync("/account/login");
+        var form = Page.Locator("#login-form");
+        await form.GetByLabel("Email").FillAsync(email);
+        await form.GetByLabel("Password").FillAsync(password);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(Page).ToHaveURLAsync(App.BaseAddress.ToString());
     }
 
     public async Task DisposeAsync()
@@ -125,13 +145,14 @@ public abstract class BrowserJourney(Chromium chromium) : IAsyncLifetime
 
     /// <summary>
     /// axe cannot run where scripts are off, so the document this page shows is served again at the same address
-    /// to a script-enabled page in a context of its own (with the app's real CSS), for axe to check there.
+    /// to a script-enabled page in a context of its own (with the app's real CSS), for axe to check there. That context
+    /// has the journey's cookies, so the copy's own requests are answered as the page's were.
     /// </summary>
     private async Task<IPage> OpenScriptedCopyAsync()
     {
         var url = Page.Url;
         var html = await Page.ContentAsync();
-        var context = await chromium.Browser.NewContextAsync();
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { StorageState = await Context.StorageStateAsync() });
         await context.RouteAsync(candidate => candidate == url, route => route.FulfillAsync(new RouteFulfillOptions
         {
             Body = html,
