@@ -14,12 +14,15 @@ public sealed class PublishedAppCollection : ICollectionFixture<PublishedApp>
 /// The published app started the way Lambda starts it: the executable named by the template's Handler, in its
 /// folder, with the template's environment and Lambda's own variables. This test plays the Web Adapter: it waits on
 /// AWS_LWA_READINESS_CHECK_PATH at AWS_LWA_PORT, then sends requests there as API Gateway would (X-Forwarded-*).
-/// The store is SQLite until the DynamoDB store lands; then it runs against DynamoDB Local.
+/// Each app starts empty, so a test registers the first account through the real form (the template's default mode
+/// lets exactly that one register) and then acts as it. The store is SQLite until the DynamoDB store lands; then it
+/// runs against DynamoDB Local.
 /// </summary>
 [Collection(PublishedAppCollection.Name)]
 public sealed class LambdaShapeTests(PublishedApp app) : IDisposable
 {
     private const string AssetVersion = "lambda-shape";
+    private const string Email = "owner@example.com";
 
     private readonly string dataFolder = Directory.CreateTempSubdirectory("expense-tracker-lambda-").FullName;
     private readonly List<HttpClient> clients = [];
@@ -29,13 +32,17 @@ public sealed class LambdaShapeTests(PublishedApp app) : IDisposable
     {
         // Lambda runs Linux; the app host there must carry the executable bit into the zip.
         Assert.True(!OperatingSystem.IsWindows() && File.GetUnixFileMode(app.Executable).HasFlag(UnixFileMode.UserExecute), "The Handler must be an executable file.");
-        var (process, client) = await StartAsync(Path.Combine(dataFolder, "one.db"));
+        var (process, client, _) = await StartAsync(Path.Combine(dataFolder, "one.db"));
         await using var running = process;
+        var visitor = await client.GetAsync("/");
+        await RegisterAsync(client);
 
         var page = await client.GetAsync("/");
         var html = await page.Content.ReadAsStringAsync();
         var asset = await client.GetAsync($"/static/v-{AssetVersion}/css/site.css");
 
+        Assert.Equal(HttpStatusCode.Redirect, visitor.StatusCode);
+        Assert.Equal("/account/login", visitor.Headers.Location!.AbsolutePath);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains($"href=\"/static/v-{AssetVersion}/css/site.css\"", html);
         // CloudFront serves the assets from S3; the function does not.
@@ -43,11 +50,12 @@ public sealed class LambdaShapeTests(PublishedApp app) : IDisposable
     }
 
     [Fact]
-    public async Task ItLogsOneJsonObjectPerLineWithoutTokensOrCookies()
+    public async Task ItLogsOneJsonObjectPerLineWithoutTokensCookiesOrPasswords()
     {
-        var (process, client) = await StartAsync(Path.Combine(dataFolder, "logs.db"));
+        var (process, client, cookies) = await StartAsync(Path.Combine(dataFolder, "logs.db"));
         await using var running = process;
-        var (cookie, token) = await ReadAntiforgeryAsync(client);
+        await RegisterAsync(client);
+        var token = (await client.GetDocumentAsync("/")).QuerySelector("meta[name=request-verification-token]")!.GetAttribute("content")!;
 
         var lines = process.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
@@ -59,24 +67,25 @@ public sealed class LambdaShapeTests(PublishedApp app) : IDisposable
             Assert.True(entry.RootElement.TryGetProperty("Category", out _), line);
         });
         Assert.Contains(lines, line => line.Contains("Storing expenses in SQLite database", StringComparison.Ordinal));
-        Assert.DoesNotContain(cookie.Split('=', 2)[1], process.Output);
+        Assert.Equal(2, cookies.Cookies.Count);
+        Assert.All(cookies.Cookies.Values, cookie => Assert.DoesNotContain(cookie, process.Output));
         Assert.DoesNotContain(token, process.Output);
+        Assert.DoesNotContain(ExpenseTrackerFactory.Password, process.Output);
     }
 
     [Fact]
     public async Task AFormFromOneInstanceIsAcceptedByAnotherThatSharesTheKeyRingAndRefusedByOneThatDoesNot()
     {
         var shared = Path.Combine(dataFolder, "shared.db");
-        var (first, firstClient) = await StartAsync(shared);
+        var (first, firstClient, firstCookies) = await StartAsync(shared);
         await using var firstRunning = first;
-        var (second, secondClient) = await StartAsync(shared);
+        var (second, secondClient, secondCookies) = await StartAsync(shared);
         await using var secondRunning = second;
-        var (stranger, strangerClient) = await StartAsync(Path.Combine(dataFolder, "other.db"));
+        var (stranger, strangerClient, strangerCookies) = await StartAsync(Path.Combine(dataFolder, "other.db"));
         await using var strangerRunning = stranger;
 
-        var pageResponse = await firstClient.GetAsync("/");
-        var cookie = AntiforgeryCookie(pageResponse, out var setCookie);
-        var page = await Html.ParseAsync(pageResponse);
+        await RegisterAsync(firstClient);
+        var page = await firstClient.GetDocumentAsync("/");
         var values = new Dictionary<string, string>
         {
             ["Input.Amount"] = "499",
@@ -84,16 +93,21 @@ public sealed class LambdaShapeTests(PublishedApp app) : IDisposable
             ["Input.CategoryId"] = "food",
             ["Input.Description"] = "Posted across instances",
         };
-        secondClient.DefaultRequestHeaders.Add("Cookie", cookie);
-        strangerClient.DefaultRequestHeaders.Add("Cookie", cookie);
+        // The browser sends its session and antiforgery cookies to whichever instance serves the post.
+        firstCookies.CopyTo(secondCookies);
+        firstCookies.CopyTo(strangerCookies);
 
         var refused = await strangerClient.SubmitAsync(page.Form("#add-form"), values);
         var accepted = await secondClient.SubmitAsync(page.Form("#add-form"), values);
 
-        // Behind the proxy the viewer's https makes the cookie Secure.
-        Assert.Contains("secure", setCookie, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        // Behind the proxy the viewer's https makes the session and antiforgery cookies Secure.
+        Assert.Equal(2, firstCookies.Cookies.Count);
+        Assert.All(firstCookies.Received, setCookie => Assert.Contains("secure", setCookie, StringComparison.OrdinalIgnoreCase));
+        // Without the shared key ring the session cookie cannot be read either: the post is sent to sign in, unread.
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal("/account/login", refused.Headers.Location!.AbsolutePath);
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Equal("/", accepted.Headers.Location!.OriginalString);
         var list = await firstClient.GetStringAsync("/");
         Assert.Contains("Posted across instances", list);
     }
@@ -119,11 +133,13 @@ public sealed class LambdaShapeTests(PublishedApp app) : IDisposable
         return environment;
     }
 
-    private async Task<(AppProcess Process, HttpClient Client)> StartAsync(string databasePath)
+    /// <summary>Starts the app; its client keeps the cookies the app sets (Secure ones too: the test plays the https proxy).</summary>
+    private async Task<(AppProcess Process, HttpClient Client, CookieJar Cookies)> StartAsync(string databasePath)
     {
         var environment = LambdaEnvironment(databasePath, PublishedApp.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         var process = app.Start(environment);
-        var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false })
+        var cookies = CookieJar.OverHttp();
+        var client = new HttpClient(cookies)
         {
             BaseAddress = new Uri($"http://127.0.0.1:{environment["AWS_LWA_PORT"]}"),
         };
@@ -131,7 +147,14 @@ public sealed class LambdaShapeTests(PublishedApp app) : IDisposable
         client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7, 198.51.100.20");
         clients.Add(client);
         await WaitUntilReadyAsync(process, client, environment["AWS_LWA_READINESS_CHECK_PATH"]);
-        return (process, client);
+        return (process, client, cookies);
+    }
+
+    /// <summary>Registers the deployment's first account through the register form, which signs it in.</summary>
+    private static async Task RegisterAsync(HttpClient client)
+    {
+        var response = await client.RegisterAsync(Email, ExpenseTrackerFactory.Password);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Registering answered {(int)response.StatusCode}.");
     }
 
     /// <summary>What the Web Adapter does before it passes the first event: poll the readiness path until it answers 2xx.</summary>
@@ -159,19 +182,5 @@ public sealed class LambdaShapeTests(PublishedApp app) : IDisposable
         }
 
         Assert.Fail($"{readinessPath} did not answer 2xx within 60 s:\n{process.Output}");
-    }
-
-    private static async Task<(string Cookie, string Token)> ReadAntiforgeryAsync(HttpClient client)
-    {
-        var response = await client.GetAsync("/");
-        var cookie = AntiforgeryCookie(response, out _);
-        var page = await Html.ParseAsync(response);
-        return (cookie, page.QuerySelector("meta[name=request-verification-token]")!.GetAttribute("content")!);
-    }
-
-    private static string AntiforgeryCookie(HttpResponseMessage response, out string setCookie)
-    {
-        setCookie = response.Headers.GetValues("Set-Cookie").Single(header => header.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
-        return setCookie.Split(';')[0];
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Hosting;
 using ExpenseTracker.Web.StaticAssets;
 
@@ -95,8 +96,13 @@ public class TemplateContractTests
         Assert.Equal("true", settings["Hosting:BehindProxy"]);
         Assert.Equal("true", settings["Hosting:JsonLogs"]);
         Assert.Equal("false", settings["StaticAssets:Serve"]);
-        // Settings come from parameters, never literals in the template.
-        Assert.Equal([("OwnerUserId", null)], CloudFormationTemplate.References(template.Properties(Function).Map("Environment").Map("Variables")["ExpenseTracker__DefaultUserId"]));
+        // Who may register is the deployer's choice, a parameter; a personal deployment by default.
+        var variables = template.Properties(Function).Map("Environment").Map("Variables");
+        Assert.Equal([("Registration", null)], CloudFormationTemplate.References(variables["Accounts__Registration"]));
+        Assert.Equal("FirstUserOnly", template.Parameters.Map("Registration").Text("Default"));
+        Assert.Equal(Enum.GetNames<RegistrationMode>(), template.Parameters.Map("Registration").Items("AllowedValues").Cast<string>());
+        // Every request acts as its signed-in account: no configured user is left to act as.
+        Assert.DoesNotContain(variables.Keys, key => key.StartsWith("ExpenseTracker__DefaultUserId", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

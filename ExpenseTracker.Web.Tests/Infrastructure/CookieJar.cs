@@ -10,6 +10,7 @@ namespace ExpenseTracker.Web.Tests.Infrastructure;
 public sealed class CookieJar : DelegatingHandler
 {
     private readonly ConcurrentDictionary<string, string> cookies = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> received = new();
 
     /// <summary>A jar for the in-memory test server, whose client adds the server's own handler behind it.</summary>
     public CookieJar()
@@ -22,6 +23,9 @@ public sealed class CookieJar : DelegatingHandler
 
     /// <summary>The value of each cookie, by name.</summary>
     public IReadOnlyDictionary<string, string> Cookies => cookies;
+
+    /// <summary>Every Set-Cookie header received, as the app wrote it (with its attributes).</summary>
+    public IReadOnlyList<string> Received => [.. received];
 
     /// <summary>Gives <paramref name="other"/> every cookie of this jar.</summary>
     public void CopyTo(CookieJar other)
@@ -54,6 +58,7 @@ public sealed class CookieJar : DelegatingHandler
 
     private void Keep(string setCookie)
     {
+        received.Enqueue(setCookie);
         var parts = setCookie.Split(';', StringSplitOptions.TrimEntries);
         var (name, value) = (parts[0].Split('=', 2)[0], parts[0].Split('=', 2)[1]);
         // Signing out answers with the cookie emptied and expired.
