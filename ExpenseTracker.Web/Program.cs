@@ -46,6 +46,7 @@ builder.Services.AddSummaries();
 
 var app = builder.Build();
 
+// First, so everything after sees the viewer's scheme, host and address (the rate limiter partitions by it).
 app.UseProxyHeaders();
 // After the proxy headers (HSTS must see the viewer's https), before everything else: errors, redirects to sign-in,
 // 401s and 429s carry the headers too.

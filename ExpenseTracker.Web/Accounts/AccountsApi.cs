@@ -9,7 +9,7 @@ public static class AccountsApi
     /// <summary>GET /api/me: who a session or token belongs to, so a script can check its token.</summary>
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet($"{AuthProblems.ApiPrefix}/me", GetCurrentAsync)
+        endpoints.MapGet("/api/me", GetCurrentAsync)
             .WithName("GetCurrentAccount")
             .WithSummary("The signed-in account (by session cookie or personal access token).");
         return endpoints;

@@ -1,3 +1,4 @@
+using ExpenseTracker.Web.ErrorHandling;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -47,7 +48,7 @@ public static class AccountsServiceCollectionExtensions
 
         services.AddAuthentication(SessionOrTokenScheme)
             .AddPolicyScheme(SessionOrTokenScheme, null, policy => policy.ForwardDefaultSelector = context =>
-                AuthProblems.IsApi(context.Request) && AccessTokenAuthenticationHandler.HasBearerToken(context.Request)
+                context.Request.IsApi() && AccessTokenAuthenticationHandler.HasBearerToken(context.Request)
                     ? AccessTokenAuthenticationHandler.SchemeName
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccessTokenAuthenticationHandler.SchemeName, null)

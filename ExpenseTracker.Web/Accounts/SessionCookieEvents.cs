@@ -1,3 +1,4 @@
+using ExpenseTracker.Web.ErrorHandling;
 using ExpenseTracker.Web.Htmx;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -25,7 +26,7 @@ public sealed class SessionCookieEvents : CookieAuthenticationEvents
 
     public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context)
     {
-        if (AuthProblems.IsApi(context.Request))
+        if (context.Request.IsApi())
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";
             return AuthProblems.WriteAsync(
@@ -52,7 +53,7 @@ public sealed class SessionCookieEvents : CookieAuthenticationEvents
     }
 
     public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context) =>
-        AuthProblems.IsApi(context.Request)
+        context.Request.IsApi()
             ? AuthProblems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Forbidden", "You may not use this endpoint.")
             : base.RedirectToAccessDenied(context);
 }

@@ -19,7 +19,9 @@ public static class JsonApiExtensions
                 {
                     Title = "Expense Tracker API",
                     Version = "v1",
-                    Description = "Expenses in Indian rupees and the spending summaries behind the charts. Every call acts as the current user.",
+                    Description = "Expenses in Indian rupees and the spending summaries behind the charts. Every call needs the session " +
+                        "cookie or a personal access token ('Authorization: Bearer <token>', made on the Settings page) and acts as " +
+                        "that account; without one it answers 401.",
                 };
                 return Task.CompletedTask;
             });
