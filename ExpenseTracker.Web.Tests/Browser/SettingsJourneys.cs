@@ -3,35 +3,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace ExpenseTracker.Web.Tests.Browser;
 
-/// <summary>
-/// The pages that arrived with insights and alerts, signed in and under the Content-Security-Policy: Chart.js draws
-/// from the summary API with the session cookie, and the settings pages share one sub-navigation.
-/// </summary>
+/// <summary>The settings pages share one sub-navigation under the main navigation's "Settings".</summary>
 [Collection(BrowserCollection.Name)]
-public class SignedInPagesJourneys(Chromium chromium) : BrowserJourney(chromium)
+public class SettingsJourneys(Chromium chromium) : BrowserJourney(chromium)
 {
-    private const string EveryChartDrawn =
-        "() => { const canvases = [...document.querySelectorAll('canvas[data-chart]')]; return canvases.length > 0 && canvases.every(canvas => Chart.getChart(canvas)); }";
-
-    [Fact]
-    public async Task TheChartsDrawFromTheApiAndRedrawWhenTheFilterChanges()
-    {
-        await SeedExpenseAsync("2026-11-03", 450, "food", "Dosa");
-        await SeedExpenseAsync("2026-11-05", 1_200, "transport", "Train");
-
-        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Charts" }).ClickAsync();
-        await Page.WaitForFunctionAsync(EveryChartDrawn);
-        await InspectPageAsync("charts");
-        var mark = await MarkPageAsync();
-
-        await Page.Locator("#charts-filter").GetByLabel("Category").SelectOptionAsync(new SelectOptionValue { Label = "Transport" });
-
-        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("category=transport"));
-        await Page.WaitForFunctionAsync(EveryChartDrawn);
-        await Expect(Page.Locator("#insights [role=alert]")).ToHaveCountAsync(0);
-        await AssertNoReloadAsync(mark);
-    }
-
     [Fact]
     public async Task SettingsHoldTheBudgetAndTheAccessTokens()
     {
