@@ -30,4 +30,17 @@ public interface IExpenseStore
     /// <summary>The stored per-day, per-category totals in [from, to], optionally only one category or expenses with one tag.</summary>
     Task<IReadOnlyList<DailyTotal>> GetDailyTotalsAsync(
         string userId, DateOnly from, DateOnly to, string? categoryId = null, string? tag = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The stored totals in [from, to] summed per category, per day or per calendar month, optionally only one category
+    /// or expenses with one tag. This default sums <see cref="GetDailyTotalsAsync"/> in memory, which reads a row per
+    /// day and category of the range; a store that can sum where the totals live (SQLite) does that instead.
+    /// </summary>
+    async Task<IReadOnlyList<GroupTotal>> GetGroupedTotalsAsync(
+        string userId, DateOnly from, DateOnly to, TotalsGrouping grouping, string? categoryId = null, string? tag = null,
+        CancellationToken cancellationToken = default)
+    {
+        var daily = await GetDailyTotalsAsync(userId, from, to, categoryId, tag, cancellationToken);
+        return GroupTotal.Sum(daily, grouping);
+    }
 }

@@ -124,8 +124,8 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
         }
         else
         {
-            var (table, where) = TotalsWhere(filter.From, filter.To, filter.CategoryId, filter.Tag, parameters);
-            sql = $"SELECT COALESCE(SUM(expense_count), 0) AS Count, COALESCE(SUM(amount_paise), 0) AS Paise FROM {table} WHERE {where}";
+            var rows = TotalsRows(filter.From, filter.To, filter.CategoryId, filter.Tag, parameters);
+            sql = $"SELECT COALESCE(SUM(expense_count), 0) AS Count, COALESCE(SUM(amount_paise), 0) AS Paise FROM ({rows})";
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -142,6 +142,40 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
         var rows = await connection.QueryAsync<(string Day, string CategoryId, long Count, long Paise)>(
             $"SELECT day, category_id, expense_count, amount_paise FROM {table} WHERE {where} ORDER BY day, category_id", parameters);
         return rows.Select(row => new DailyTotal(ParseDay(row.Day), row.CategoryId, (int)row.Count, new Money(row.Paise))).ToList();
+    }
+
+    /// <summary>Sums in the database, so only one row per group reaches the app, however many expenses there are.</summary>
+    public async Task<IReadOnlyList<GroupTotal>> GetGroupedTotalsAsync(
+        string userId, DateOnly from, DateOnly to, TotalsGrouping grouping, string? categoryId = null, string? tag = null,
+        CancellationToken cancellationToken = default)
+    {
+        var parameters = new DynamicParameters(new { userId });
+        string sql;
+        if (grouping == TotalsGrouping.Day && categoryId is not { Length: > 0 } && tag is not { Length: > 0 })
+        {
+            sql = "SELECT day AS Key, expense_count AS Count, amount_paise AS Paise FROM day_totals WHERE user_id = @userId AND day >= @from AND day <= @to";
+            parameters.Add("from", Day(from));
+            parameters.Add("to", Day(to));
+        }
+        else if (grouping == TotalsGrouping.Day)
+        {
+            var (table, where) = TotalsWhere(from, to, categoryId, tag, parameters);
+            sql = $"SELECT day AS Key, SUM(expense_count) AS Count, SUM(amount_paise) AS Paise FROM {table} WHERE {where} GROUP BY day";
+        }
+        else
+        {
+            var key = grouping == TotalsGrouping.Category ? "category_id" : "month";
+            sql = $"SELECT {key} AS Key, SUM(expense_count) AS Count, SUM(amount_paise) AS Paise FROM ({TotalsRows(from, to, categoryId, tag, parameters)}) GROUP BY {key}";
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Key, long Count, long Paise)>(sql, parameters);
+        return rows.Select(row => grouping switch
+        {
+            TotalsGrouping.Category => new GroupTotal(row.Key, null, (int)row.Count, new Money(row.Paise)),
+            TotalsGrouping.Day => new GroupTotal(null, ParseDay(row.Key), (int)row.Count, new Money(row.Paise)),
+            _ => new GroupTotal(null, ParseDay(row.Key + "-01"), (int)row.Count, new Money(row.Paise)),
+        }).ToList();
     }
 
     private Expense NewExpense(ExpenseDraft draft) =>
@@ -243,6 +277,65 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
 
         return (table, where.ToString());
     }
+
+    /// <summary>
+    /// A query of the stored totals in [from, to] (open-ended where null) as rows of (month, category_id, expense_count,
+    /// amount_paise): the calendar months wholly inside from the monthly totals, and only the days before and after
+    /// them from the daily totals. So a range of years reads a row per month and category, not per day.
+    /// </summary>
+    private static string TotalsRows(DateOnly? from, DateOnly? to, string? categoryId, string? tag, DynamicParameters parameters)
+    {
+        var (daily, monthly) = tag is { Length: > 0 } ? ("daily_tag_totals", "monthly_tag_totals") : ("daily_totals", "monthly_totals");
+        var filter = new StringBuilder("user_id = @userId");
+        if (tag is { Length: > 0 })
+        {
+            filter.Append(" AND tag = @tag");
+            parameters.Add("tag", Tags.Normalize(tag));
+        }
+
+        if (categoryId is { Length: > 0 })
+        {
+            filter.Append(" AND category_id = @categoryId");
+            parameters.Add("categoryId", categoryId);
+        }
+
+        var start = from ?? DateOnly.MinValue;
+        var end = to ?? DateOnly.MaxValue;
+        var parts = new List<string>();
+        void Days(string name, DateOnly first, DateOnly last)
+        {
+            parts.Add($"SELECT substr(day, 1, 7) AS month, category_id, expense_count, amount_paise FROM {daily} WHERE {filter} AND day >= @{name}From AND day <= @{name}To");
+            parameters.Add(name + "From", Day(first));
+            parameters.Add(name + "To", Day(last));
+        }
+
+        // The first day of the first whole month and the last day of the last one; none at the calendar's very ends,
+        // which DateOnly cannot step past.
+        DateOnly? firstWhole = start.Day == 1 ? start : start < new DateOnly(9999, 12, 1) ? start.AddDays(1 - start.Day).AddMonths(1) : null;
+        DateOnly? lastWhole = end.Day == DateTime.DaysInMonth(end.Year, end.Month) ? end : end > new DateOnly(1, 1, 31) ? end.AddDays(-end.Day) : null;
+        if (firstWhole is not { } first || lastWhole is not { } last || first > last)
+        {
+            Days("range", start, end);
+            return parts[0];
+        }
+
+        parts.Add($"SELECT month, category_id, expense_count, amount_paise FROM {monthly} WHERE {filter} AND month >= @firstMonth AND month <= @lastMonth");
+        parameters.Add("firstMonth", Month(first));
+        parameters.Add("lastMonth", Month(last));
+        if (start < first)
+        {
+            Days("head", start, first.AddDays(-1));
+        }
+
+        if (last < end)
+        {
+            Days("tail", last.AddDays(1), end);
+        }
+
+        return string.Join(" UNION ALL ", parts);
+    }
+
+    private static string Month(DateOnly date) => date.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     private static string EscapeLike(string text) =>
         text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
