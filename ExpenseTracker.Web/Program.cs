@@ -1,4 +1,5 @@
 using ExpenseTracker.Web.Accounts;
+using ExpenseTracker.Web.Alerts;
 using ExpenseTracker.Web.Api;
 using ExpenseTracker.Web.Clock;
 using ExpenseTracker.Web.DataProtection;
@@ -26,6 +27,8 @@ builder.Services.AddKeyRingInStore();
 builder.Services.AddHealthEndpoint();
 // Behind CloudFront and API Gateway the app sees the viewer's https and host name.
 builder.Services.AddProxyHeaders();
+// Budgets, the alerts each write raises, and their delivery (a log Warning locally; SNS through a Pipe in AWS).
+builder.Services.AddBudgetAlerts();
 // Store failures become ProblemDetails with a 4xx/503 status instead of a 500.
 builder.Services.AddProblemDetails();
 // Pages and the htmx fragments they return; htmx sends the antiforgery token in this header.

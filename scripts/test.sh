@@ -17,6 +17,9 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 command -v java >/dev/null 2>&1 || { echo "Java 17 is needed to run DynamoDB Local in the tests." >&2; exit 1; }
 
+# The browser tests drive Debian's Chromium; Playwright must never fetch browser builds of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 

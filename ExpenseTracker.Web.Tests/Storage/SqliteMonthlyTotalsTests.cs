@@ -98,13 +98,13 @@ public sealed class SqliteMonthlyTotalsTests : IDisposable
         var before = await store.GetTotalsAsync(UserId, new ExpenseFilter(new DateOnly(2025, 1, 10), new DateOnly(2026, 10, 20), Tag: "work"));
         await using (var connection = await database.OpenAsync())
         {
-            // The database as the previous schema left it: no monthly tables, no triggers, version 2.
+            // The database as the previous schema left it: no per-category monthly or per-day tables, no triggers, version 3.
             await connection.ExecuteAsync(
                 """
                 DROP TRIGGER daily_totals_insert; DROP TRIGGER daily_totals_update; DROP TRIGGER daily_totals_delete;
                 DROP TRIGGER daily_tag_totals_insert; DROP TRIGGER daily_tag_totals_update; DROP TRIGGER daily_tag_totals_delete;
-                DROP TABLE monthly_totals; DROP TABLE monthly_tag_totals; DROP TABLE day_totals;
-                PRAGMA user_version = 2;
+                DROP TABLE monthly_category_totals; DROP TABLE monthly_tag_totals; DROP TABLE day_totals;
+                PRAGMA user_version = 3;
                 """);
         }
 

@@ -10,6 +10,9 @@ public sealed class AppClock(TimeProvider time, TimeZoneInfo zone)
 
     public DateTimeOffset Now => time.GetUtcNow();
 
+    /// <summary>An instant as the user's wall clock shows it.</summary>
+    public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, zone);
+
     public static TimeZoneInfo FindZone(string id) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
             ? zone

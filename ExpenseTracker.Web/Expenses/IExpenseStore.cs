@@ -1,8 +1,13 @@
+using ExpenseTracker.Web.Alerts;
+
 namespace ExpenseTracker.Web.Expenses;
 
 /// <summary>
 /// Where expenses live. Every call is scoped to one user; implementations keep per-day, per-category totals
 /// up to date in the same transaction as each write, so totals and summaries never read every expense.
+/// A store that watches budgets also records, in that same transaction, the budget alerts a write raises
+/// (see <see cref="BudgetCrossings"/>); the <c>WithAlerts</c> methods return them as well, so that the page can
+/// show them at once.
 /// </summary>
 public interface IExpenseStore
 {
@@ -43,4 +48,28 @@ public interface IExpenseStore
         var daily = await GetDailyTotalsAsync(userId, from, to, categoryId, tag, cancellationToken);
         return GroupTotal.Sum(daily, grouping);
     }
+
+    /// <summary>Adds an expense and says which budget alerts the write raised.</summary>
+    /// <remarks>
+    /// The default body serves stores that do not watch budgets yet (it raises none); a store that records
+    /// alerts implements this and the other <c>WithAlerts</c> methods itself.
+    /// </remarks>
+    async Task<ExpenseWrite> AddWithAlertsAsync(string userId, ExpenseDraft draft, CancellationToken cancellationToken = default) =>
+        new(await AddAsync(userId, draft, cancellationToken), []);
+
+    /// <summary>Adds many expenses and says which budget alerts the writes raised.</summary>
+    async Task<IReadOnlyList<BudgetAlert>> AddManyWithAlertsAsync(
+        string userId, IReadOnlyCollection<ExpenseDraft> drafts, CancellationToken cancellationToken = default)
+    {
+        await AddManyAsync(userId, drafts, cancellationToken);
+        return [];
+    }
+
+    /// <summary>Updates an expense (as <see cref="UpdateAsync"/>) and says which budget alerts the write raised.</summary>
+    async Task<ExpenseWrite> UpdateWithAlertsAsync(
+        string userId, string id, int expectedVersion, ExpenseDraft draft, CancellationToken cancellationToken = default) =>
+        new(await UpdateAsync(userId, id, expectedVersion, draft, cancellationToken), []);
 }
+
+/// <summary>A stored expense and the budget alerts its write raised (already recorded, in the same transaction).</summary>
+public sealed record ExpenseWrite(Expense Expense, IReadOnlyList<BudgetAlert> Alerts);

@@ -1,3 +1,4 @@
+using ExpenseTracker.Web.Alerts;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.DataProtection;
 using ExpenseTracker.Web.Expenses;
@@ -34,7 +35,12 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IExpenseStore, SqliteExpenseStore>();
         services.AddSingleton<ICategoryStore, SqliteCategoryStore>();
         services.AddSingleton<IKeyRingStore, SqliteKeyRingStore>();
+        services.AddSingleton<IBudgetStore, SqliteBudgetStore>();
+        services.AddSingleton<SqliteAlertStore>();
+        services.AddSingleton<IAlertStore>(provider => provider.GetRequiredService<SqliteAlertStore>());
         services.AddHostedService<SqliteStartup>();
+        // After SqliteStartup, so the schema is current when pending alerts are delivered at start-up.
+        services.AddAlertOutbox<SqliteAlertStore>();
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>(StoreHealthCheckName);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ExpenseTracker.Web.Alerts;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Clock;
 using ExpenseTracker.Web.Expenses;
@@ -32,8 +33,10 @@ public static class Seeder
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Production });
         builder.Configuration.AddInMemoryCollection(settings.Select(setting => KeyValuePair.Create(setting.Key, (string?)setting.Value)));
         builder.Services.AddLogging();
+        // The store as Program.cs wires it: the clock, the configured provider, and the budget alerts its writes record.
         builder.Services.AddAppClock(builder.Configuration);
         builder.Services.AddStorage(builder.Configuration);
+        builder.Services.AddBudgetAlerts();
         using var host = builder.Build();
         // Runs the store's start-up (schema or table), exactly as the app does before its first request.
         await host.StartAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using ExpenseTracker.Web.Accounts;
+using ExpenseTracker.Web.Alerts;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Clock;
 using ExpenseTracker.Web.Expenses;
@@ -66,9 +67,10 @@ public sealed class EditModel(IExpenseStore expenses, CategoryCatalog catalog, I
         }
 
         Expense saved;
+        IReadOnlyList<BudgetAlert> alerts;
         try
         {
-            saved = await expenses.UpdateAsync(user.UserId, id, Version, draft, cancellationToken);
+            (saved, alerts) = await expenses.UpdateWithAlertsAsync(user.UserId, id, Version, draft, cancellationToken);
         }
         catch (NotFoundException)
         {
@@ -83,11 +85,12 @@ public sealed class EditModel(IExpenseStore expenses, CategoryCatalog catalog, I
         if (!Request.IsHtmx())
         {
             TempData["Flash"] = $"Saved {saved.Amount} on {Row(saved).DateText}.";
+            AlertBanner.Remember(TempData, alerts);
             return RedirectToPage("/Expenses/Index");
         }
 
         Response.TriggerHtmxEvents(HtmxEvents.ExpensesChanged);
-        return Partial("_Row", Row(saved));
+        return Partial("_SavedRow", new SavedRow(Row(saved), alerts));
     }
 
     private IActionResult FormAgain(int status)

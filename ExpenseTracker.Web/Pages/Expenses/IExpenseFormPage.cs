@@ -1,3 +1,4 @@
+using ExpenseTracker.Web.Alerts;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Expenses;
 
@@ -19,3 +20,6 @@ public sealed record ExpenseRow(Expense Expense, string CategoryName)
 {
     public string DateText => Expense.Date.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>The row an inline edit saved, and the budget alerts the save raised (for the banner, out of band).</summary>
+public sealed record SavedRow(ExpenseRow Row, IReadOnlyList<BudgetAlert> Alerts);

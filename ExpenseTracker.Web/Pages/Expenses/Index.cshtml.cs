@@ -1,4 +1,5 @@
 using ExpenseTracker.Web.Accounts;
+using ExpenseTracker.Web.Alerts;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Clock;
 using ExpenseTracker.Web.Expenses;
@@ -32,6 +33,9 @@ public sealed class IndexModel(IExpenseStore expenses, CategoryCatalog catalog, 
 
     /// <summary>Shown above the add form after a successful add.</summary>
     public string? AddedMessage { get; private set; }
+
+    /// <summary>The budget alerts the add raised: the htmx response carries them to the banner out of band.</summary>
+    public IReadOnlyList<BudgetAlert> RaisedAlerts { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync([FromQuery] ExpenseFilterForm filter, string? cursor, CancellationToken cancellationToken)
     {
@@ -76,11 +80,12 @@ public sealed class IndexModel(IExpenseStore expenses, CategoryCatalog catalog, 
             return Page();
         }
 
-        var expense = await expenses.AddAsync(user.UserId, draft, cancellationToken);
+        var (expense, alerts) = await expenses.AddWithAlertsAsync(user.UserId, draft, cancellationToken);
         var message = $"Added {expense.Amount} for {CategoryName(expense.CategoryId)}.";
         if (!Request.IsHtmx())
         {
             TempData["Flash"] = message;
+            AlertBanner.Remember(TempData, alerts);
             return RedirectToPage();
         }
 
@@ -89,6 +94,7 @@ public sealed class IndexModel(IExpenseStore expenses, CategoryCatalog catalog, 
         ModelState.Clear();
         Input = new ExpenseForm { Date = Input.Date, CategoryId = Input.CategoryId };
         AddedMessage = message;
+        RaisedAlerts = alerts;
         return Partial("_AddForm", this);
     }
 

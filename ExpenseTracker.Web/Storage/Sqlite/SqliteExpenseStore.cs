@@ -3,16 +3,26 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Dapper;
+using ExpenseTracker.Web.Alerts;
 using ExpenseTracker.Web.Expenses;
 using Microsoft.Data.Sqlite;
 
 namespace ExpenseTracker.Web.Storage.Sqlite;
 
-public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider time) : IExpenseStore
+/// <remarks>
+/// Every write also records the budget alerts it raises, in its own transaction (<see cref="SqliteBudgetAlerts"/>);
+/// without <paramref name="alerting"/> (a store built outside the app) the configured defaults apply.
+/// </remarks>
+public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider time, BudgetAlerting? alerting = null) : IExpenseStore
 {
+    private readonly BudgetAlerting alerting = alerting ?? BudgetAlerting.Standalone();
+
     private const string Columns = "id AS Id, day AS Day, amount_paise AS AmountPaise, category_id AS CategoryId, description AS Description, tags AS Tags, version AS Version";
 
-    public async Task<Expense> AddAsync(string userId, ExpenseDraft draft, CancellationToken cancellationToken = default)
+    public async Task<Expense> AddAsync(string userId, ExpenseDraft draft, CancellationToken cancellationToken = default) =>
+        (await AddWithAlertsAsync(userId, draft, cancellationToken)).Expense;
+
+    public async Task<ExpenseWrite> AddWithAlertsAsync(string userId, ExpenseDraft draft, CancellationToken cancellationToken = default)
     {
         var expense = NewExpense(draft);
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -20,12 +30,15 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
         await InsertAsync(connection, transaction, userId, expense);
         var totals = new TotalsDelta();
         totals.Add(expense, +1);
-        await totals.ApplyAsync(connection, transaction, userId);
-        await transaction.CommitAsync(cancellationToken);
-        return expense;
+        var alerts = await ApplyAndCommitAsync(connection, transaction, userId, totals, cancellationToken);
+        return new ExpenseWrite(expense, alerts);
     }
 
-    public async Task AddManyAsync(string userId, IReadOnlyCollection<ExpenseDraft> drafts, CancellationToken cancellationToken = default)
+    public Task AddManyAsync(string userId, IReadOnlyCollection<ExpenseDraft> drafts, CancellationToken cancellationToken = default) =>
+        AddManyWithAlertsAsync(userId, drafts, cancellationToken);
+
+    public async Task<IReadOnlyList<BudgetAlert>> AddManyWithAlertsAsync(
+        string userId, IReadOnlyCollection<ExpenseDraft> drafts, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -37,8 +50,7 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
             totals.Add(expense, +1);
         }
 
-        await totals.ApplyAsync(connection, transaction, userId);
-        await transaction.CommitAsync(cancellationToken);
+        return await ApplyAndCommitAsync(connection, transaction, userId, totals, cancellationToken);
     }
 
     public async Task<Expense?> FindAsync(string userId, string id, CancellationToken cancellationToken = default)
@@ -49,7 +61,11 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
         return row?.ToExpense();
     }
 
-    public async Task<Expense> UpdateAsync(string userId, string id, int expectedVersion, ExpenseDraft draft, CancellationToken cancellationToken = default)
+    public async Task<Expense> UpdateAsync(string userId, string id, int expectedVersion, ExpenseDraft draft, CancellationToken cancellationToken = default) =>
+        (await UpdateWithAlertsAsync(userId, id, expectedVersion, draft, cancellationToken)).Expense;
+
+    public async Task<ExpenseWrite> UpdateWithAlertsAsync(
+        string userId, string id, int expectedVersion, ExpenseDraft draft, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -73,9 +89,8 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
         var totals = new TotalsDelta();
         totals.Add(current, -1);
         totals.Add(updated, +1);
-        await totals.ApplyAsync(connection, transaction, userId);
-        await transaction.CommitAsync(cancellationToken);
-        return updated;
+        var alerts = await ApplyAndCommitAsync(connection, transaction, userId, totals, cancellationToken);
+        return new ExpenseWrite(updated, alerts);
     }
 
     public async Task DeleteAsync(string userId, string id, CancellationToken cancellationToken = default)
@@ -89,8 +104,8 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
             transaction);
         var totals = new TotalsDelta();
         totals.Add(current, -1);
-        await totals.ApplyAsync(connection, transaction, userId);
-        await transaction.CommitAsync(cancellationToken);
+        // A delete only lowers totals, so it never raises an alert; it goes the same way as every write all the same.
+        await ApplyAndCommitAsync(connection, transaction, userId, totals, cancellationToken);
     }
 
     public async Task<ExpensePage> ListAsync(string userId, ExpenseFilter filter, string? cursor, int pageSize, CancellationToken cancellationToken = default)
@@ -176,6 +191,18 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
             TotalsGrouping.Day => new GroupTotal(null, ParseDay(row.Key), (int)row.Count, new Money(row.Paise)),
             _ => new GroupTotal(null, ParseDay(row.Key + "-01"), (int)row.Count, new Money(row.Paise)),
         }).ToList();
+    }
+
+    /// <summary>Moves the stored totals, records the alerts that raises, and commits the write with both.</summary>
+    private async Task<IReadOnlyList<BudgetAlert>> ApplyAndCommitAsync(
+        SqliteConnection connection, DbTransaction transaction, string userId, TotalsDelta totals, CancellationToken cancellationToken)
+    {
+        await totals.ApplyAsync(connection, transaction, userId);
+        var alerts = await SqliteBudgetAlerts.RecordAsync(
+            connection, transaction, userId, totals.MonthlyChanges, alerting, time.GetUtcNow(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        alerting.Committed(alerts);
+        return alerts;
     }
 
     private Expense NewExpense(ExpenseDraft draft) =>
@@ -285,7 +312,7 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
     /// </summary>
     private static string TotalsRows(DateOnly? from, DateOnly? to, string? categoryId, string? tag, DynamicParameters parameters)
     {
-        var (daily, monthly) = tag is { Length: > 0 } ? ("daily_tag_totals", "monthly_tag_totals") : ("daily_totals", "monthly_totals");
+        var (daily, monthly) = tag is { Length: > 0 } ? ("daily_tag_totals", "monthly_tag_totals") : ("daily_totals", "monthly_category_totals");
         var filter = new StringBuilder("user_id = @userId");
         if (tag is { Length: > 0 })
         {
@@ -383,11 +410,16 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
     {
         private readonly Dictionary<(string Day, string CategoryId), (long Count, long Paise)> daily = [];
         private readonly Dictionary<(string Tag, string Day, string CategoryId), (long Count, long Paise)> tagged = [];
+        private readonly Dictionary<string, (long Count, long Paise)> monthly = [];
+
+        /// <summary>The net change of each month's total, in paise ("2026-11" → +25000).</summary>
+        public IReadOnlyDictionary<string, long> MonthlyChanges => monthly.ToDictionary(entry => entry.Key, entry => entry.Value.Paise);
 
         public void Add(Expense expense, int sign)
         {
             var day = Day(expense.Date);
             Accumulate(daily, (day, expense.CategoryId), sign, expense.Amount.Paise);
+            Accumulate(monthly, BudgetSettings.MonthKey(expense.Date), sign, expense.Amount.Paise);
             foreach (var tag in expense.Tags)
             {
                 Accumulate(tagged, (tag, day, expense.CategoryId), sign, expense.Amount.Paise);
@@ -425,6 +457,21 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
                     tag = entry.Key.Tag,
                     day = entry.Key.Day,
                     categoryId = entry.Key.CategoryId,
+                    count = entry.Value.Count,
+                    paise = entry.Value.Paise,
+                }),
+                transaction);
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO monthly_totals (user_id, month, expense_count, amount_paise) VALUES (@userId, @month, @count, @paise)
+                ON CONFLICT (user_id, month) DO UPDATE SET
+                    expense_count = expense_count + excluded.expense_count, amount_paise = amount_paise + excluded.amount_paise;
+                DELETE FROM monthly_totals WHERE user_id = @userId AND month = @month AND expense_count = 0;
+                """,
+                monthly.Where(entry => entry.Value != (0, 0)).Select(entry => new
+                {
+                    userId,
+                    month = entry.Key,
                     count = entry.Value.Count,
                     paise = entry.Value.Paise,
                 }),

@@ -73,11 +73,48 @@ public static class SqliteSchema
         ) WITHOUT ROWID;
         """,
         """
-        -- Per-month totals, so that totals over long ranges (the whole history, on the expense page) and summaries
-        -- by month or category read a row per month instead of one per day; and per-day totals of all categories
-        -- together, so that spending by day reads a row per day. Triggers keep them equal to the sums of the daily
-        -- totals in the same transaction as every write to those, whoever writes.
+        -- Budget alerts. Per-month totals, kept by every write, give a month's or the grand total in one cheap read.
         CREATE TABLE monthly_totals (
+            user_id       TEXT    NOT NULL,
+            month         TEXT    NOT NULL,
+            expense_count INTEGER NOT NULL,
+            amount_paise  INTEGER NOT NULL,
+            PRIMARY KEY (user_id, month)
+        ) WITHOUT ROWID;
+        INSERT INTO monthly_totals (user_id, month, expense_count, amount_paise)
+            SELECT user_id, substr(day, 1, 7), SUM(expense_count), SUM(amount_paise) FROM daily_totals GROUP BY user_id, substr(day, 1, 7);
+
+        CREATE TABLE budget_settings (
+            user_id         TEXT    NOT NULL PRIMARY KEY,
+            amount_paise    INTEGER NOT NULL CHECK (amount_paise > 0),
+            period          TEXT    NOT NULL,
+            warning_percent INTEGER NOT NULL CHECK (warning_percent BETWEEN 0 AND 99),
+            updated_at      TEXT    NOT NULL
+        ) WITHOUT ROWID;
+
+        -- The alerts, which are also the outbox: delivered_at stays NULL until a delivery succeeded.
+        -- The primary key is what makes an alert unique: one per user, period, level, budget amount and percentage.
+        CREATE TABLE budget_alerts (
+            user_id         TEXT    NOT NULL,
+            period          TEXT    NOT NULL,
+            level           TEXT    NOT NULL,
+            budget_paise    INTEGER NOT NULL,
+            percent         INTEGER NOT NULL,
+            threshold_paise INTEGER NOT NULL,
+            total_paise     INTEGER NOT NULL,
+            created_at      TEXT    NOT NULL,
+            delivered_at    TEXT,
+            PRIMARY KEY (user_id, period, level, budget_paise, percent)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_budget_alerts_by_time ON budget_alerts (user_id, created_at DESC);
+        CREATE INDEX ix_budget_alerts_pending ON budget_alerts (created_at) WHERE delivered_at IS NULL;
+        """,
+        """
+        -- Per-month totals per category (and tag), so that totals over long ranges (the whole history, on the expense
+        -- page) and summaries by month or category read a row per month instead of one per day; and per-day totals of
+        -- all categories together, so that spending by day reads a row per day. Triggers keep them equal to the sums of the daily
+        -- totals in the same transaction as every write to those, whoever writes.
+        CREATE TABLE monthly_category_totals (
             user_id       TEXT    NOT NULL,
             month         TEXT    NOT NULL,
             category_id   TEXT    NOT NULL,
@@ -102,7 +139,7 @@ public static class SqliteSchema
             PRIMARY KEY (user_id, tag, month, category_id)
         ) WITHOUT ROWID;
 
-        INSERT INTO monthly_totals (user_id, month, category_id, expense_count, amount_paise)
+        INSERT INTO monthly_category_totals (user_id, month, category_id, expense_count, amount_paise)
         SELECT user_id, substr(day, 1, 7), category_id, SUM(expense_count), SUM(amount_paise)
         FROM daily_totals GROUP BY user_id, substr(day, 1, 7), category_id;
         INSERT INTO day_totals (user_id, day, expense_count, amount_paise)
@@ -113,7 +150,7 @@ public static class SqliteSchema
 
         -- A daily row's key never changes: writes insert it, add to it (upsert) and delete it once it counts nothing.
         CREATE TRIGGER daily_totals_insert AFTER INSERT ON daily_totals BEGIN
-            INSERT INTO monthly_totals (user_id, month, category_id, expense_count, amount_paise)
+            INSERT INTO monthly_category_totals (user_id, month, category_id, expense_count, amount_paise)
             VALUES (NEW.user_id, substr(NEW.day, 1, 7), NEW.category_id, NEW.expense_count, NEW.amount_paise)
             ON CONFLICT (user_id, month, category_id) DO UPDATE SET
                 expense_count = expense_count + excluded.expense_count, amount_paise = amount_paise + excluded.amount_paise;
@@ -123,7 +160,7 @@ public static class SqliteSchema
                 expense_count = expense_count + excluded.expense_count, amount_paise = amount_paise + excluded.amount_paise;
         END;
         CREATE TRIGGER daily_totals_update AFTER UPDATE ON daily_totals BEGIN
-            UPDATE monthly_totals SET
+            UPDATE monthly_category_totals SET
                 expense_count = expense_count + NEW.expense_count - OLD.expense_count,
                 amount_paise = amount_paise + NEW.amount_paise - OLD.amount_paise
             WHERE user_id = NEW.user_id AND month = substr(NEW.day, 1, 7) AND category_id = NEW.category_id;
@@ -133,10 +170,10 @@ public static class SqliteSchema
             WHERE user_id = NEW.user_id AND day = NEW.day;
         END;
         CREATE TRIGGER daily_totals_delete AFTER DELETE ON daily_totals BEGIN
-            UPDATE monthly_totals SET
+            UPDATE monthly_category_totals SET
                 expense_count = expense_count - OLD.expense_count, amount_paise = amount_paise - OLD.amount_paise
             WHERE user_id = OLD.user_id AND month = substr(OLD.day, 1, 7) AND category_id = OLD.category_id;
-            DELETE FROM monthly_totals
+            DELETE FROM monthly_category_totals
             WHERE user_id = OLD.user_id AND month = substr(OLD.day, 1, 7) AND category_id = OLD.category_id AND expense_count = 0;
             UPDATE day_totals SET
                 expense_count = expense_count - OLD.expense_count, amount_paise = amount_paise - OLD.amount_paise
