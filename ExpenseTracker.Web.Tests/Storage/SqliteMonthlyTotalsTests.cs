@@ -6,8 +6,8 @@ using ExpenseTracker.Web.Storage.Sqlite;
 namespace ExpenseTracker.Web.Tests.Storage;
 
 /// <summary>
-/// Totals over a range read whole months from the monthly totals and only the edge days from the daily ones, and
-/// spending by day reads the per-day totals of all categories. Whatever the range, and after adds, edits and deletes,
+/// Totals over a range read whole months from the monthly totals and a month the range cuts as its days inside or as
+/// the month less its days outside, and spending by day reads the per-day totals of all categories. Whatever the range, and after adds, edits and deletes,
 /// they equal sums computed here from the stored expenses themselves.
 /// </summary>
 public sealed class SqliteMonthlyTotalsTests : IDisposable
@@ -46,6 +46,11 @@ public sealed class SqliteMonthlyTotalsTests : IDisposable
         { "2025-02-10", null, null, "work" },
         { null, "2025-06-30", "rent", null },
         { null, "2025-06-29", null, null },
+        { "2025-04-02", "2025-04-29", "food", null },
+        { "2025-04-02", "2025-04-29", null, "trip" },
+        { "2025-05-01", "2025-05-20", null, null },
+        { "2025-08-20", "2025-09-10", null, null },
+        { "2025-08-03", "2025-10-28", "groceries", null },
     };
 
     [Theory]

@@ -180,7 +180,9 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
         else
         {
             var key = grouping == TotalsGrouping.Category ? "category_id" : "month";
-            sql = $"SELECT {key} AS Key, SUM(expense_count) AS Count, SUM(amount_paise) AS Paise FROM ({TotalsRows(from, to, categoryId, tag, parameters)}) GROUP BY {key}";
+            // A month read as its total less its days outside the range can leave a group with nothing in it.
+            sql = $"SELECT {key} AS Key, SUM(expense_count) AS Count, SUM(amount_paise) AS Paise FROM ({TotalsRows(from, to, categoryId, tag, parameters)}) "
+                + $"GROUP BY {key} HAVING SUM(expense_count) <> 0";
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -307,8 +309,10 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
 
     /// <summary>
     /// A query of the stored totals in [from, to] (open-ended where null) as rows of (month, category_id, expense_count,
-    /// amount_paise): the calendar months wholly inside from the monthly totals, and only the days before and after
-    /// them from the daily totals. So a range of years reads a row per month and category, not per day.
+    /// amount_paise), reading as few rows as it can: whole months from the monthly totals, and a month the range cuts
+    /// either as its days inside the range or, when fewer, as the whole month less its days outside (this month up to
+    /// today is the month's total, as no day after today has spending). So a range of years reads a row per month and
+    /// category, and the days it reads do not grow with the history.
     /// </summary>
     private static string TotalsRows(DateOnly? from, DateOnly? to, string? categoryId, string? tag, DynamicParameters parameters)
     {
@@ -326,41 +330,87 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
             parameters.Add("categoryId", categoryId);
         }
 
-        var start = from ?? DateOnly.MinValue;
-        var end = to ?? DateOnly.MaxValue;
         var parts = new List<string>();
-        void Days(string name, DateOnly first, DateOnly last)
+        void Days(string name, DateOnly first, DateOnly last, bool subtract = false)
         {
-            parts.Add($"SELECT substr(day, 1, 7) AS month, category_id, expense_count, amount_paise FROM {daily} WHERE {filter} AND day >= @{name}From AND day <= @{name}To");
+            var sign = subtract ? "-" : "";
+            parts.Add($"SELECT substr(day, 1, 7) AS month, category_id, {sign}expense_count AS expense_count, {sign}amount_paise AS amount_paise "
+                + $"FROM {daily} WHERE {filter} AND day >= @{name}From AND day <= @{name}To");
             parameters.Add(name + "From", Day(first));
             parameters.Add(name + "To", Day(last));
         }
 
-        // The first day of the first whole month and the last day of the last one; none at the calendar's very ends,
-        // which DateOnly cannot step past.
-        DateOnly? firstWhole = start.Day == 1 ? start : start < new DateOnly(9999, 12, 1) ? start.AddDays(1 - start.Day).AddMonths(1) : null;
-        DateOnly? lastWhole = end.Day == DateTime.DaysInMonth(end.Year, end.Month) ? end : end > new DateOnly(1, 1, 31) ? end.AddDays(-end.Day) : null;
-        if (firstWhole is not { } first || lastWhole is not { } last || first > last)
+        void Months(DateOnly first, DateOnly last)
         {
-            Days("range", start, end);
-            return parts[0];
+            parts.Add($"SELECT month, category_id, expense_count, amount_paise FROM {monthly} WHERE {filter} AND month >= @firstMonth AND month <= @lastMonth");
+            parameters.Add("firstMonth", Month(first));
+            parameters.Add("lastMonth", Month(last));
         }
 
-        parts.Add($"SELECT month, category_id, expense_count, amount_paise FROM {monthly} WHERE {filter} AND month >= @firstMonth AND month <= @lastMonth");
-        parameters.Add("firstMonth", Month(first));
-        parameters.Add("lastMonth", Month(last));
-        if (start < first)
+        var start = from ?? DateOnly.MinValue;
+        var end = to ?? DateOnly.MaxValue;
+        var (startMonth, endMonth) = (start.AddDays(1 - start.Day), end.AddDays(1 - end.Day));
+        var (startMonthEnd, endMonthEnd) = (LastDayOfMonth(start), LastDayOfMonth(end));
+        if (startMonth == endMonth)
         {
-            Days("head", start, first.AddDays(-1));
+            var outside = (start.Day - 1) + (endMonthEnd.Day - end.Day);
+            if (outside >= end.Day - start.Day + 1)
+            {
+                Days("range", start, end);
+                return parts[0];
+            }
+
+            Months(startMonth, startMonth);
+            if (start > startMonth)
+            {
+                Days("before", startMonth, start.AddDays(-1), subtract: true);
+            }
+
+            if (end < endMonthEnd)
+            {
+                Days("after", end.AddDays(1), endMonthEnd, subtract: true);
+            }
+
+            return string.Join(" UNION ALL ", parts);
         }
 
-        if (last < end)
+        // Different months: neither end is at the calendar's edge, so stepping a month is safe.
+        var (firstMonth, lastMonth) = (startMonth, endMonth);
+        if (start > startMonth)
         {
-            Days("tail", last.AddDays(1), end);
+            if (start.Day - 1 < startMonthEnd.Day - start.Day + 1)
+            {
+                Days("before", startMonth, start.AddDays(-1), subtract: true);
+            }
+            else
+            {
+                Days("head", start, startMonthEnd);
+                firstMonth = startMonth.AddMonths(1);
+            }
+        }
+
+        if (end < endMonthEnd)
+        {
+            if (endMonthEnd.Day - end.Day < end.Day)
+            {
+                Days("after", end.AddDays(1), endMonthEnd, subtract: true);
+            }
+            else
+            {
+                Days("tail", endMonth, end);
+                lastMonth = endMonth.AddMonths(-1);
+            }
+        }
+
+        if (firstMonth <= lastMonth)
+        {
+            Months(firstMonth, lastMonth);
         }
 
         return string.Join(" UNION ALL ", parts);
     }
+
+    private static DateOnly LastDayOfMonth(DateOnly date) => new(date.Year, date.Month, DateTime.DaysInMonth(date.Year, date.Month));
 
     private static string Month(DateOnly date) => date.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
