@@ -31,6 +31,7 @@ public sealed class BenchmarkSmokeTests(PublishedApp app) : IDisposable
             Stores = [SqliteBenchmarkStore.Key],
             Requests = Requests,
             Warmup = 5,
+            Rounds = 2,
             Concurrency = 2,
             Command = "smoke test",
         };

@@ -19,6 +19,9 @@ public sealed record BenchmarkOptions
 
     public int Warmup { get; init; } = 200;
 
+    /// <summary>The measured requests are split into this many rounds, interleaved across sizes and request types.</summary>
+    public int Rounds { get; init; } = 4;
+
     /// <summary>Clients sending at the same time; two, the machine's core count, by default.</summary>
     public int Concurrency { get; init; } = 2;
 
@@ -35,6 +38,7 @@ public sealed record BenchmarkOptions
           --stores sqlite             stores to run, comma separated (dynamodb once that store is in the app)
           --requests 2000             measured requests per request type
           --warmup 200                unmeasured requests per request type before those
+          --rounds 4                  rounds the measured requests are split into, interleaved across sizes
           --concurrency 2             clients sending at the same time
           --doc docs/benchmarks.md    replace each store's results section in this markdown file
           --command "<text>"          the command line to record with the results
@@ -65,6 +69,7 @@ public sealed record BenchmarkOptions
             Stores = Take(values, "stores") is { } stores ? ParseList(stores, "stores").Select(KnownStore).ToList() : options.Stores,
             Requests = Take(values, "requests") is { } requests ? PositiveNumber(requests, "requests") : options.Requests,
             Warmup = Take(values, "warmup") is { } warmup ? PositiveNumber(warmup, "warmup") : options.Warmup,
+            Rounds = Take(values, "rounds") is { } rounds ? PositiveNumber(rounds, "rounds") : options.Rounds,
             Concurrency = Take(values, "concurrency") is { } concurrency ? PositiveNumber(concurrency, "concurrency") : options.Concurrency,
             DocPath = Take(values, "doc"),
             Command = Take(values, "command") ?? options.Command,
@@ -72,6 +77,11 @@ public sealed record BenchmarkOptions
         if (values.Keys.FirstOrDefault() is { } unknown)
         {
             throw new ArgumentException($"Unknown option --{unknown}.");
+        }
+
+        if (options.Rounds > options.Requests)
+        {
+            throw new ArgumentException($"--rounds ({options.Rounds}) cannot be more than --requests ({options.Requests}).");
         }
 
         return options;

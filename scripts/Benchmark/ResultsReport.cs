@@ -32,19 +32,21 @@ public static class ResultsReport
         text.AppendLine($"Measured {result.StartedAt.ToString("yyyy-MM-dd HH:mm", Invariant)} UTC with `{options.Command}`.");
         text.AppendLine();
         text.AppendLine($"- Machine: {machine}.");
-        text.AppendLine($"- Load: {options.Concurrency} clients at a time, {options.Requests:N0} measured requests per request type after {options.Warmup:N0} warm-up requests, "
-            + "all against one app process per size (the Release build, Production environment, on a loopback port).");
+        text.AppendLine($"- Load: {options.Concurrency} clients at a time; per size and request type {options.Warmup:N0} warm-up requests, then {options.Requests:N0} "
+            + $"measured ones in {options.Rounds} rounds interleaved across the sizes (reads first, then writes); one app process per size "
+            + "(the Release build, Production environment, on a loopback port).");
+        text.AppendLine($"- The machine is shared: its load average (1, 5, 15 min) was {result.LoadAverageBefore} before the run and {result.LoadAverageAfter} after it.");
         text.AppendLine($"- Data: N expenses of the measured user over the three years up to today in {11 + Seeder.CustomCategoryNames.Length} categories "
             + $"({Seeder.CustomCategoryNames.Length} of them custom) with up to three of 40 tags, plus N/10 for each of {Seeder.NoiseUsers} other users.");
         text.AppendLine();
 
-        text.AppendLine("| N | Seeding N through AddManyAsync | Other users' expenses | Store on disk | Peak working set (VmHWM) | Load average before → after (1, 5, 15 min) |");
-        text.AppendLine("|---:|---:|---:|---:|---:|---|");
+        text.AppendLine("| N | Seeding N through AddManyAsync | Other users' expenses, the same way | Store on disk after seeding | App's peak working set (VmHWM) |");
+        text.AppendLine("|---:|---:|---:|---:|---:|");
         foreach (var size in result.Sizes)
         {
             var rate = size.Seed.Count / size.Seed.Elapsed.TotalSeconds;
             text.AppendLine($"| {size.Size:N0} | {size.Seed.Elapsed.TotalSeconds:F1} s ({rate:N0}/s) | {size.Seed.NoiseCount:N0} in {size.Seed.NoiseElapsed.TotalSeconds:F1} s "
-                + $"| {(size.StoreBytes is { } bytes ? Megabytes(bytes) : "n/a")} | {Megabytes(size.PeakWorkingSet)} | {size.LoadAverageBefore} → {size.LoadAverageAfter} |");
+                + $"| {(size.StoreBytes is { } bytes ? Megabytes(bytes) : "n/a")} | {Megabytes(size.PeakWorkingSet)} |");
         }
 
         text.AppendLine();

@@ -17,6 +17,9 @@ public abstract class Scenario(string key, string title, string request)
     /// <summary>The method and path, as the report shows them.</summary>
     public string Request => request;
 
+    /// <summary>Writes run after every read, so that no read sees the expenses they add.</summary>
+    public virtual bool IsWrite => false;
+
     /// <summary>Runs once with the app up, before the warm-up: finds what the requests need (a deep cursor, expenses to edit).</summary>
     public virtual Task PrepareAsync(HttpClient client, int concurrency, CancellationToken cancellationToken) => Task.CompletedTask;
 

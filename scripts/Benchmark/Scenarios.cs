@@ -170,6 +170,8 @@ public sealed class AddScenario(DateOnly today) : Scenario("add", "Add an expens
 {
     private static readonly string[] Categories = ["food", "groceries", "transport", "shopping"];
 
+    public override bool IsWrite => true;
+
     public override async Task<Outcome> SendAsync(HttpClient client, int worker, int iteration, CancellationToken cancellationToken)
     {
         var body = new
@@ -193,6 +195,8 @@ public sealed class EditScenario() : Scenario("edit", "Edit an expense (with its
 {
     private ApiExpense[] expenses = [];
     private int concurrency;
+
+    public override bool IsWrite => true;
 
     public override async Task PrepareAsync(HttpClient client, int concurrency, CancellationToken cancellationToken)
     {
