@@ -54,9 +54,16 @@ public sealed class SqliteAlertRecordingTests : IDisposable
         await store.AddManyAsync("someone", [Expense.On(2026, 10, 3).Costing(4_000).Build(), Expense.On(2026, 11, 3).Costing(6_000).Build(), Expense.On(2026, 11, 9).Costing(3_500).Build()]);
         await using (var connection = await database.OpenAsync())
         {
-            // Back to the schema just before budget alerts (migration 3, and accounts after it), as an older database would be.
+            // Back to the schema just before budget alerts (migration 3), as an older database would be; the later
+            // migrations' accounts and per-category monthly and per-day totals go too, with the triggers that keep them.
             await connection.ExecuteAsync(
-                "DROP TABLE monthly_totals; DROP TABLE budget_settings; DROP TABLE budget_alerts; DROP TABLE accounts; DROP TABLE access_tokens; PRAGMA user_version = 2;");
+                """
+                DROP TRIGGER daily_totals_insert; DROP TRIGGER daily_totals_update; DROP TRIGGER daily_totals_delete;
+                DROP TRIGGER daily_tag_totals_insert; DROP TRIGGER daily_tag_totals_update; DROP TRIGGER daily_tag_totals_delete;
+                DROP TABLE monthly_category_totals; DROP TABLE monthly_tag_totals; DROP TABLE day_totals;
+                DROP TABLE monthly_totals; DROP TABLE budget_settings; DROP TABLE budget_alerts; DROP TABLE accounts; DROP TABLE access_tokens;
+                PRAGMA user_version = 2;
+                """);
         }
 
         await SqliteSchema.MigrateAsync(database);

@@ -39,4 +39,23 @@ public class HealthEndpointTests : IDisposable
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task TheLivenessEndpointAnswersHealthyWithoutAskingTheStore()
+    {
+        var client = factory.CreateAnonymousClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(HealthEndpointExtensions.Path)).StatusCode);
+        SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(factory.DatabasePath)!, "expenses.db*"))
+        {
+            File.Delete(file);
+        }
+
+        var live = await client.GetAsync(HealthEndpointExtensions.LivePath);
+        var ready = await client.GetAsync(HealthEndpointExtensions.Path);
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal("Healthy", await live.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+    }
 }

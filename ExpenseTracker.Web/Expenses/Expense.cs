@@ -57,3 +57,31 @@ public sealed record ExpenseTotals(int Count, Money Total)
 
 /// <summary>A stored aggregate: what one user spent on one day in one category.</summary>
 public sealed record DailyTotal(DateOnly Date, string CategoryId, int Count, Money Amount);
+
+/// <summary>How <see cref="IExpenseStore.GetGroupedTotalsAsync"/> sums the stored totals.</summary>
+public enum TotalsGrouping
+{
+    Category,
+    Day,
+    Month,
+}
+
+/// <summary>
+/// The stored totals of one group: <see cref="CategoryId"/> when grouped by category; otherwise <see cref="Period"/>,
+/// the day, or the first day of the calendar month.
+/// </summary>
+public sealed record GroupTotal(string? CategoryId, DateOnly? Period, int Count, Money Amount)
+{
+    /// <summary>Sums daily totals into groups, in no particular order.</summary>
+    public static IReadOnlyList<GroupTotal> Sum(IEnumerable<DailyTotal> totals, TotalsGrouping grouping) => grouping switch
+    {
+        TotalsGrouping.Category => [.. totals.GroupBy(total => total.CategoryId, StringComparer.Ordinal)
+            .Select(group => new GroupTotal(group.Key, null, group.Sum(total => total.Count), SumOf(group)))],
+        TotalsGrouping.Day => [.. totals.GroupBy(total => total.Date)
+            .Select(group => new GroupTotal(null, group.Key, group.Sum(total => total.Count), SumOf(group)))],
+        _ => [.. totals.GroupBy(total => new DateOnly(total.Date.Year, total.Date.Month, 1))
+            .Select(group => new GroupTotal(null, group.Key, group.Sum(total => total.Count), SumOf(group)))],
+    };
+
+    private static Money SumOf(IEnumerable<DailyTotal> totals) => totals.Aggregate(Money.Zero, (sum, daily) => sum + daily.Amount);
+}

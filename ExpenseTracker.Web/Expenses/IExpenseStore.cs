@@ -36,6 +36,19 @@ public interface IExpenseStore
     Task<IReadOnlyList<DailyTotal>> GetDailyTotalsAsync(
         string userId, DateOnly from, DateOnly to, string? categoryId = null, string? tag = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The stored totals in [from, to] summed per category, per day or per calendar month, optionally only one category
+    /// or expenses with one tag. This default sums <see cref="GetDailyTotalsAsync"/> in memory, which reads a row per
+    /// day and category of the range; a store that can sum where the totals live (SQLite) does that instead.
+    /// </summary>
+    async Task<IReadOnlyList<GroupTotal>> GetGroupedTotalsAsync(
+        string userId, DateOnly from, DateOnly to, TotalsGrouping grouping, string? categoryId = null, string? tag = null,
+        CancellationToken cancellationToken = default)
+    {
+        var daily = await GetDailyTotalsAsync(userId, from, to, categoryId, tag, cancellationToken);
+        return GroupTotal.Sum(daily, grouping);
+    }
+
     /// <summary>Adds an expense and says which budget alerts the write raised.</summary>
     /// <remarks>
     /// The default body serves stores that do not watch budgets yet (it raises none); a store that records

@@ -5,8 +5,8 @@ using ExpenseTracker.Web.Expenses;
 namespace ExpenseTracker.Web.Summaries;
 
 /// <summary>
-/// Spending by category, by day and by month, built from the store's per-day, per-category totals
-/// (<see cref="IExpenseStore.GetDailyTotalsAsync"/>), so a summary never reads the expenses themselves.
+/// Spending by category, by day and by month, built from the store's totals summed per group
+/// (<see cref="IExpenseStore.GetGroupedTotalsAsync"/>), so a summary never reads the expenses themselves.
 /// </summary>
 public sealed class SpendingSummaries(IExpenseStore store)
 {
@@ -16,13 +16,11 @@ public sealed class SpendingSummaries(IExpenseStore store)
     public async Task<SpendingSummary<CategorySpending>> ByCategoryAsync(
         string userId, SummaryRange range, IReadOnlyCollection<Category> categories, CancellationToken cancellationToken = default)
     {
-        var totals = await DailyTotalsAsync(userId, range, cancellationToken);
+        var totals = await GroupedTotalsAsync(userId, range, TotalsGrouping.Category, cancellationToken);
         var series = totals
-            .GroupBy(total => total.CategoryId, StringComparer.Ordinal)
-            .Select(group => (Id: group.Key, Count: group.Sum(total => total.Count), Amount: Sum(group)))
             .Where(category => category.Count > 0)
             .Select(category => new CategorySpending(
-                category.Id, NameOf(category.Id, categories), category.Count, category.Amount.Paise, category.Amount.ToString()))
+                category.CategoryId!, NameOf(category.CategoryId!, categories), category.Count, category.Amount.Paise, category.Amount.ToString()))
             .OrderByDescending(category => category.Paise)
             .ThenBy(category => category.Name, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
@@ -32,8 +30,8 @@ public sealed class SpendingSummaries(IExpenseStore store)
     /// <summary>Every day of the range in order, zero where nothing was spent.</summary>
     public async Task<SpendingSummary<DaySpending>> ByDayAsync(string userId, SummaryRange range, CancellationToken cancellationToken = default)
     {
-        var totals = await DailyTotalsAsync(userId, range, cancellationToken);
-        var byDay = totals.GroupBy(total => total.Date).ToDictionary(group => group.Key, group => (Count: group.Sum(total => total.Count), Amount: Sum(group)));
+        var totals = await GroupedTotalsAsync(userId, range, TotalsGrouping.Day, cancellationToken);
+        var byDay = totals.ToDictionary(total => total.Period!.Value, total => (total.Count, total.Amount));
         var labelFormat = range.From.Year == range.To.Year ? "d MMM" : "d MMM yyyy";
         var series = new List<DaySpending>(range.Days);
         for (var day = range.From; day <= range.To; day = day.AddDays(1))
@@ -48,10 +46,8 @@ public sealed class SpendingSummaries(IExpenseStore store)
     /// <summary>Every calendar month the range touches, in order, zero where nothing was spent.</summary>
     public async Task<SpendingSummary<MonthSpending>> ByMonthAsync(string userId, SummaryRange range, CancellationToken cancellationToken = default)
     {
-        var totals = await DailyTotalsAsync(userId, range, cancellationToken);
-        var byMonth = totals
-            .GroupBy(total => SummaryRange.StartOfMonth(total.Date))
-            .ToDictionary(group => group.Key, group => (Count: group.Sum(total => total.Count), Amount: Sum(group)));
+        var totals = await GroupedTotalsAsync(userId, range, TotalsGrouping.Month, cancellationToken);
+        var byMonth = totals.ToDictionary(total => total.Period!.Value, total => (total.Count, total.Amount));
         var series = new List<MonthSpending>(range.Months);
         for (var month = SummaryRange.StartOfMonth(range.From); month <= range.To; month = month.AddMonths(1))
         {
@@ -100,17 +96,16 @@ public sealed class SpendingSummaries(IExpenseStore store)
             byCategory.Series.FirstOrDefault());
     }
 
-    private Task<IReadOnlyList<DailyTotal>> DailyTotalsAsync(string userId, SummaryRange range, CancellationToken cancellationToken) =>
-        store.GetDailyTotalsAsync(userId, range.From, range.To, range.CategoryId, range.Tag, cancellationToken);
+    private Task<IReadOnlyList<GroupTotal>> GroupedTotalsAsync(
+        string userId, SummaryRange range, TotalsGrouping grouping, CancellationToken cancellationToken) =>
+        store.GetGroupedTotalsAsync(userId, range.From, range.To, grouping, range.CategoryId, range.Tag, cancellationToken);
 
-    private static SpendingSummary<TPoint> Summary<TPoint>(SummaryRange range, IReadOnlyList<DailyTotal> totals, IReadOnlyList<TPoint> series)
+    private static SpendingSummary<TPoint> Summary<TPoint>(SummaryRange range, IReadOnlyList<GroupTotal> totals, IReadOnlyList<TPoint> series)
     {
-        var total = Sum(totals);
+        var total = totals.Aggregate(Money.Zero, (sum, group) => sum + group.Amount);
         return new SpendingSummary<TPoint>(
-            Currency, range.From, range.To, range.CategoryId, range.Tag, totals.Sum(daily => daily.Count), total.Paise, total.ToString(), series);
+            Currency, range.From, range.To, range.CategoryId, range.Tag, totals.Sum(group => group.Count), total.Paise, total.ToString(), series);
     }
-
-    private static Money Sum(IEnumerable<DailyTotal> totals) => totals.Aggregate(Money.Zero, (sum, daily) => sum + daily.Amount);
 
     private static string NameOf(string categoryId, IReadOnlyCollection<Category> categories) =>
         categories.FirstOrDefault(category => category.Id == categoryId)?.Name ?? categoryId;

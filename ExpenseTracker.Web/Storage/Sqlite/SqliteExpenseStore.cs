@@ -140,8 +140,8 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
         }
         else
         {
-            var (table, where) = TotalsWhere(filter.From, filter.To, filter.CategoryId, filter.Tag, parameters);
-            sql = $"SELECT COALESCE(SUM(expense_count), 0) AS Count, COALESCE(SUM(amount_paise), 0) AS Paise FROM {table} WHERE {where}";
+            var rows = TotalsRows(filter.From, filter.To, filter.CategoryId, filter.Tag, parameters);
+            sql = $"SELECT COALESCE(SUM(expense_count), 0) AS Count, COALESCE(SUM(amount_paise), 0) AS Paise FROM ({rows})";
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -160,7 +160,7 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
         return rows.Select(row => new DailyTotal(ParseDay(row.Day), row.CategoryId, (int)row.Count, new Money(row.Paise))).ToList();
     }
 
-    /// <summary>Deletes the user's expenses, their tags and the stored (daily and monthly) totals, in one transaction.</summary>
+    /// <summary>Deletes the user's expenses, their tags and the stored (daily, monthly and per-day) totals, in one transaction.</summary>
     public async Task EraseAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -171,11 +171,50 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
             DELETE FROM daily_tag_totals WHERE user_id = @userId;
             DELETE FROM daily_totals WHERE user_id = @userId;
             DELETE FROM monthly_totals WHERE user_id = @userId;
+            DELETE FROM monthly_category_totals WHERE user_id = @userId;
+            DELETE FROM monthly_tag_totals WHERE user_id = @userId;
+            DELETE FROM day_totals WHERE user_id = @userId;
             DELETE FROM expenses WHERE user_id = @userId;
             """,
             new { userId },
             transaction);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Sums in the database, so only one row per group reaches the app, however many expenses there are.</summary>
+    public async Task<IReadOnlyList<GroupTotal>> GetGroupedTotalsAsync(
+        string userId, DateOnly from, DateOnly to, TotalsGrouping grouping, string? categoryId = null, string? tag = null,
+        CancellationToken cancellationToken = default)
+    {
+        var parameters = new DynamicParameters(new { userId });
+        string sql;
+        if (grouping == TotalsGrouping.Day && categoryId is not { Length: > 0 } && tag is not { Length: > 0 })
+        {
+            sql = "SELECT day AS Key, expense_count AS Count, amount_paise AS Paise FROM day_totals WHERE user_id = @userId AND day >= @from AND day <= @to";
+            parameters.Add("from", Day(from));
+            parameters.Add("to", Day(to));
+        }
+        else if (grouping == TotalsGrouping.Day)
+        {
+            var (table, where) = TotalsWhere(from, to, categoryId, tag, parameters);
+            sql = $"SELECT day AS Key, SUM(expense_count) AS Count, SUM(amount_paise) AS Paise FROM {table} WHERE {where} GROUP BY day";
+        }
+        else
+        {
+            var key = grouping == TotalsGrouping.Category ? "category_id" : "month";
+            // A month read as its total less its days outside the range can leave a group with nothing in it.
+            sql = $"SELECT {key} AS Key, SUM(expense_count) AS Count, SUM(amount_paise) AS Paise FROM ({TotalsRows(from, to, categoryId, tag, parameters)}) "
+                + $"GROUP BY {key} HAVING SUM(expense_count) <> 0";
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Key, long Count, long Paise)>(sql, parameters);
+        return rows.Select(row => grouping switch
+        {
+            TotalsGrouping.Category => new GroupTotal(row.Key, null, (int)row.Count, new Money(row.Paise)),
+            TotalsGrouping.Day => new GroupTotal(null, ParseDay(row.Key), (int)row.Count, new Money(row.Paise)),
+            _ => new GroupTotal(null, ParseDay(row.Key + "-01"), (int)row.Count, new Money(row.Paise)),
+        }).ToList();
     }
 
     /// <summary>Moves the stored totals, records the alerts that raises, and commits the write with both.</summary>
@@ -289,6 +328,113 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
 
         return (table, where.ToString());
     }
+
+    /// <summary>
+    /// A query of the stored totals in [from, to] (open-ended where null) as rows of (month, category_id, expense_count,
+    /// amount_paise), reading as few rows as it can: whole months from the monthly totals, and a month the range cuts
+    /// either as its days inside the range or, when fewer, as the whole month less its days outside (this month up to
+    /// today is the month's total, as no day after today has spending). So a range of years reads a row per month and
+    /// category, and the days it reads do not grow with the history.
+    /// </summary>
+    private static string TotalsRows(DateOnly? from, DateOnly? to, string? categoryId, string? tag, DynamicParameters parameters)
+    {
+        var (daily, monthly) = tag is { Length: > 0 } ? ("daily_tag_totals", "monthly_tag_totals") : ("daily_totals", "monthly_category_totals");
+        var filter = new StringBuilder("user_id = @userId");
+        if (tag is { Length: > 0 })
+        {
+            filter.Append(" AND tag = @tag");
+            parameters.Add("tag", Tags.Normalize(tag));
+        }
+
+        if (categoryId is { Length: > 0 })
+        {
+            filter.Append(" AND category_id = @categoryId");
+            parameters.Add("categoryId", categoryId);
+        }
+
+        var parts = new List<string>();
+        void Days(string name, DateOnly first, DateOnly last, bool subtract = false)
+        {
+            var sign = subtract ? "-" : "";
+            parts.Add($"SELECT substr(day, 1, 7) AS month, category_id, {sign}expense_count AS expense_count, {sign}amount_paise AS amount_paise "
+                + $"FROM {daily} WHERE {filter} AND day >= @{name}From AND day <= @{name}To");
+            parameters.Add(name + "From", Day(first));
+            parameters.Add(name + "To", Day(last));
+        }
+
+        void Months(DateOnly first, DateOnly last)
+        {
+            parts.Add($"SELECT month, category_id, expense_count, amount_paise FROM {monthly} WHERE {filter} AND month >= @firstMonth AND month <= @lastMonth");
+            parameters.Add("firstMonth", Month(first));
+            parameters.Add("lastMonth", Month(last));
+        }
+
+        var start = from ?? DateOnly.MinValue;
+        var end = to ?? DateOnly.MaxValue;
+        var (startMonth, endMonth) = (start.AddDays(1 - start.Day), end.AddDays(1 - end.Day));
+        var (startMonthEnd, endMonthEnd) = (LastDayOfMonth(start), LastDayOfMonth(end));
+        if (startMonth == endMonth)
+        {
+            var outside = (start.Day - 1) + (endMonthEnd.Day - end.Day);
+            if (outside >= end.Day - start.Day + 1)
+            {
+                Days("range", start, end);
+                return parts[0];
+            }
+
+            Months(startMonth, startMonth);
+            if (start > startMonth)
+            {
+                Days("before", startMonth, start.AddDays(-1), subtract: true);
+            }
+
+            if (end < endMonthEnd)
+            {
+                Days("after", end.AddDays(1), endMonthEnd, subtract: true);
+            }
+
+            return string.Join(" UNION ALL ", parts);
+        }
+
+        // Different months: neither end is at the calendar's edge, so stepping a month is safe.
+        var (firstMonth, lastMonth) = (startMonth, endMonth);
+        if (start > startMonth)
+        {
+            if (start.Day - 1 < startMonthEnd.Day - start.Day + 1)
+            {
+                Days("before", startMonth, start.AddDays(-1), subtract: true);
+            }
+            else
+            {
+                Days("head", start, startMonthEnd);
+                firstMonth = startMonth.AddMonths(1);
+            }
+        }
+
+        if (end < endMonthEnd)
+        {
+            if (endMonthEnd.Day - end.Day < end.Day)
+            {
+                Days("after", end.AddDays(1), endMonthEnd, subtract: true);
+            }
+            else
+            {
+                Days("tail", endMonth, end);
+                lastMonth = endMonth.AddMonths(-1);
+            }
+        }
+
+        if (firstMonth <= lastMonth)
+        {
+            Months(firstMonth, lastMonth);
+        }
+
+        return string.Join(" UNION ALL ", parts);
+    }
+
+    private static DateOnly LastDayOfMonth(DateOnly date) => new(date.Year, date.Month, DateTime.DaysInMonth(date.Year, date.Month));
+
+    private static string Month(DateOnly date) => date.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     private static string EscapeLike(string text) =>
         text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);

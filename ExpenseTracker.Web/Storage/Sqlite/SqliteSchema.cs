@@ -134,6 +134,99 @@ public static class SqliteSchema
             PRIMARY KEY (user_id, id)
         ) WITHOUT ROWID;
         """,
+        """
+        -- Per-month totals per category (and tag), so that totals over long ranges (the whole history, on the expense
+        -- page) and summaries by month or category read a row per month instead of one per day; and per-day totals of
+        -- all categories together, so that spending by day reads a row per day. Triggers keep them equal to the sums of the daily
+        -- totals in the same transaction as every write to those, whoever writes.
+        CREATE TABLE monthly_category_totals (
+            user_id       TEXT    NOT NULL,
+            month         TEXT    NOT NULL,
+            category_id   TEXT    NOT NULL,
+            expense_count INTEGER NOT NULL,
+            amount_paise  INTEGER NOT NULL,
+            PRIMARY KEY (user_id, month, category_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE day_totals (
+            user_id       TEXT    NOT NULL,
+            day           TEXT    NOT NULL,
+            expense_count INTEGER NOT NULL,
+            amount_paise  INTEGER NOT NULL,
+            PRIMARY KEY (user_id, day)
+        ) WITHOUT ROWID;
+        CREATE TABLE monthly_tag_totals (
+            user_id       TEXT    NOT NULL,
+            tag           TEXT    NOT NULL,
+            month         TEXT    NOT NULL,
+            category_id   TEXT    NOT NULL,
+            expense_count INTEGER NOT NULL,
+            amount_paise  INTEGER NOT NULL,
+            PRIMARY KEY (user_id, tag, month, category_id)
+        ) WITHOUT ROWID;
+
+        INSERT INTO monthly_category_totals (user_id, month, category_id, expense_count, amount_paise)
+        SELECT user_id, substr(day, 1, 7), category_id, SUM(expense_count), SUM(amount_paise)
+        FROM daily_totals GROUP BY user_id, substr(day, 1, 7), category_id;
+        INSERT INTO day_totals (user_id, day, expense_count, amount_paise)
+        SELECT user_id, day, SUM(expense_count), SUM(amount_paise) FROM daily_totals GROUP BY user_id, day;
+        INSERT INTO monthly_tag_totals (user_id, tag, month, category_id, expense_count, amount_paise)
+        SELECT user_id, tag, substr(day, 1, 7), category_id, SUM(expense_count), SUM(amount_paise)
+        FROM daily_tag_totals GROUP BY user_id, tag, substr(day, 1, 7), category_id;
+
+        -- A daily row's key never changes: writes insert it, add to it (upsert) and delete it once it counts nothing.
+        CREATE TRIGGER daily_totals_insert AFTER INSERT ON daily_totals BEGIN
+            INSERT INTO monthly_category_totals (user_id, month, category_id, expense_count, amount_paise)
+            VALUES (NEW.user_id, substr(NEW.day, 1, 7), NEW.category_id, NEW.expense_count, NEW.amount_paise)
+            ON CONFLICT (user_id, month, category_id) DO UPDATE SET
+                expense_count = expense_count + excluded.expense_count, amount_paise = amount_paise + excluded.amount_paise;
+            INSERT INTO day_totals (user_id, day, expense_count, amount_paise)
+            VALUES (NEW.user_id, NEW.day, NEW.expense_count, NEW.amount_paise)
+            ON CONFLICT (user_id, day) DO UPDATE SET
+                expense_count = expense_count + excluded.expense_count, amount_paise = amount_paise + excluded.amount_paise;
+        END;
+        CREATE TRIGGER daily_totals_update AFTER UPDATE ON daily_totals BEGIN
+            UPDATE monthly_category_totals SET
+                expense_count = expense_count + NEW.expense_count - OLD.expense_count,
+                amount_paise = amount_paise + NEW.amount_paise - OLD.amount_paise
+            WHERE user_id = NEW.user_id AND month = substr(NEW.day, 1, 7) AND category_id = NEW.category_id;
+            UPDATE day_totals SET
+                expense_count = expense_count + NEW.expense_count - OLD.expense_count,
+                amount_paise = amount_paise + NEW.amount_paise - OLD.amount_paise
+            WHERE user_id = NEW.user_id AND day = NEW.day;
+        END;
+        CREATE TRIGGER daily_totals_delete AFTER DELETE ON daily_totals BEGIN
+            UPDATE monthly_category_totals SET
+                expense_count = expense_count - OLD.expense_count, amount_paise = amount_paise - OLD.amount_paise
+            WHERE user_id = OLD.user_id AND month = substr(OLD.day, 1, 7) AND category_id = OLD.category_id;
+            DELETE FROM monthly_category_totals
+            WHERE user_id = OLD.user_id AND month = substr(OLD.day, 1, 7) AND category_id = OLD.category_id AND expense_count = 0;
+            UPDATE day_totals SET
+                expense_count = expense_count - OLD.expense_count, amount_paise = amount_paise - OLD.amount_paise
+            WHERE user_id = OLD.user_id AND day = OLD.day;
+            DELETE FROM day_totals WHERE user_id = OLD.user_id AND day = OLD.day AND expense_count = 0;
+        END;
+
+        CREATE TRIGGER daily_tag_totals_insert AFTER INSERT ON daily_tag_totals BEGIN
+            INSERT INTO monthly_tag_totals (user_id, tag, month, category_id, expense_count, amount_paise)
+            VALUES (NEW.user_id, NEW.tag, substr(NEW.day, 1, 7), NEW.category_id, NEW.expense_count, NEW.amount_paise)
+            ON CONFLICT (user_id, tag, month, category_id) DO UPDATE SET
+                expense_count = expense_count + excluded.expense_count, amount_paise = amount_paise + excluded.amount_paise;
+        END;
+        CREATE TRIGGER daily_tag_totals_update AFTER UPDATE ON daily_tag_totals BEGIN
+            UPDATE monthly_tag_totals SET
+                expense_count = expense_count + NEW.expense_count - OLD.expense_count,
+                amount_paise = amount_paise + NEW.amount_paise - OLD.amount_paise
+            WHERE user_id = NEW.user_id AND tag = NEW.tag AND month = substr(NEW.day, 1, 7) AND category_id = NEW.category_id;
+        END;
+        CREATE TRIGGER daily_tag_totals_delete AFTER DELETE ON daily_tag_totals BEGIN
+            UPDATE monthly_tag_totals SET
+                expense_count = expense_count - OLD.expense_count, amount_paise = amount_paise - OLD.amount_paise
+            WHERE user_id = OLD.user_id AND tag = OLD.tag AND month = substr(OLD.day, 1, 7) AND category_id = OLD.category_id;
+            DELETE FROM monthly_tag_totals
+            WHERE user_id = OLD.user_id AND tag = OLD.tag AND month = substr(OLD.day, 1, 7) AND category_id = OLD.category_id
+                AND expense_count = 0;
+        END;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
