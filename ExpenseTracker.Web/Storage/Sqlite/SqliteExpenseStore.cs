@@ -312,7 +312,11 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
                 """,
                 daily.Where(entry => entry.Value != (0, 0)).Select(entry => new
                 {
-                    userId, day = entry.Key.Day, categoryId = entry.Key.CategoryId, count = entry.Value.Count, paise = entry.Value.Paise,
+                    userId,
+                    day = entry.Key.Day,
+                    categoryId = entry.Key.CategoryId,
+                    count = entry.Value.Count,
+                    paise = entry.Value.Paise,
                 }),
                 transaction);
             await connection.ExecuteAsync(
@@ -324,7 +328,12 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
                 """,
                 tagged.Where(entry => entry.Value != (0, 0)).Select(entry => new
                 {
-                    userId, tag = entry.Key.Tag, day = entry.Key.Day, categoryId = entry.Key.CategoryId, count = entry.Value.Count, paise = entry.Value.Paise,
+                    userId,
+                    tag = entry.Key.Tag,
+                    day = entry.Key.Day,
+                    categoryId = entry.Key.CategoryId,
+                    count = entry.Value.Count,
+                    paise = entry.Value.Paise,
                 }),
                 transaction);
         }
