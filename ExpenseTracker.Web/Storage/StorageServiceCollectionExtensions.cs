@@ -1,5 +1,6 @@
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Expenses;
+using ExpenseTracker.Web.Storage.DynamoDb;
 using ExpenseTracker.Web.Storage.Sqlite;
 
 namespace ExpenseTracker.Web.Storage;
@@ -14,6 +15,9 @@ public static class StorageServiceCollectionExtensions
         {
             case StorageProvider.Sqlite:
                 services.AddSqliteStore(options.Sqlite);
+                break;
+            case StorageProvider.DynamoDb:
+                services.AddDynamoDbStore(options.DynamoDb);
                 break;
             default:
                 throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not available in this build.");

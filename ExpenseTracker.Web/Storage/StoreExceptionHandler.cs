@@ -33,6 +33,7 @@ public sealed class StoreExceptionHandler(IProblemDetailsService problemDetails)
         DuplicateNameException => (StatusCodes.Status409Conflict, "Name already used"),
         CategoryInUseException => (StatusCodes.Status409Conflict, "Category in use"),
         InvalidCursorException => (StatusCodes.Status400BadRequest, "Invalid page link"),
+        InvalidValueException => (StatusCodes.Status400BadRequest, "Cannot be stored"),
         StoreUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Storage unavailable"),
         _ => (StatusCodes.Status500InternalServerError, "Storage error"),
     };
