@@ -28,6 +28,12 @@ internal static class DynamoDbCalls
         {
             throw new StoreUnavailableException(UnavailableMessage, exception);
         }
+        catch (AmazonDynamoDBException exception) when (exception.ErrorCode == "ValidationException"
+            && exception.Message.Contains("size", StringComparison.OrdinalIgnoreCase))
+        {
+            // The edge checks should have caught it; if DynamoDB counts differently, the person still gets a clear 400.
+            throw new InvalidValueException("This is too large to store: " + exception.Message);
+        }
     }
 
     public static Task GuardAsync(Func<Task> call, CancellationToken cancellationToken) =>

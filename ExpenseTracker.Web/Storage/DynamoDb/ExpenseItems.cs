@@ -9,7 +9,7 @@ namespace ExpenseTracker.Web.Storage.DynamoDb;
 /// <summary>An expense as a DynamoDB item, and the checks that keep every write within what DynamoDB accepts.</summary>
 internal static class ExpenseItems
 {
-    /// <summary>DynamoDB's limit for one item (names and values together).</summary>
+    /// <summary>DynamoDB's limit for one item (names and values together) with its local index copies.</summary>
     public const int MaxItemBytes = 400 * 1024;
 
     // Keeps USER#{id} far below the 2,048-byte partition key limit and the sort keys below 1,024 bytes.
@@ -103,10 +103,12 @@ internal static class ExpenseItems
             throw new InvalidValueException("The description has broken characters (a lone surrogate) that cannot be stored.");
         }
 
-        var size = EstimateSize(userId, draft);
+        // The by-date index holds a full copy (projection ALL), and DynamoDB counts an item and its local index
+        // copies against one 400 KB limit.
+        var size = 2 * EstimateSize(userId, draft);
         if (size > MaxItemBytes)
         {
-            throw new InvalidValueException($"This expense is too large to store ({size / 1024:N0} KB; the limit is {MaxItemBytes / 1024} KB). Shorten the description.");
+            throw new InvalidValueException($"This expense is too large to store ({size / 1024:N0} KB with its index copy; the limit is {MaxItemBytes / 1024} KB). Shorten the description.");
         }
     }
 
