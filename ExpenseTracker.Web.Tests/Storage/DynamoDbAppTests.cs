@@ -124,6 +124,20 @@ public sealed class UnreachableDynamoDbTests : IDisposable
     }
 
     [Fact]
+    public async Task ABrowserGetsTheMessageAsAPageWithServiceUnavailable()
+    {
+        var client = factory.CreatePlainClient();
+        client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+
+        var response = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Equal("Storage unavailable", page.QuerySelector("h1")!.TextContent);
+        Assert.Contains("cannot be reached", page.QuerySelector("p")!.TextContent);
+    }
+
+    [Fact]
     public async Task AnHtmxRequestAnswersServiceUnavailableToo()
     {
         var response = await factory.CreatePlainClient().HtmxGetAsync("/?handler=Rows");

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -18,12 +19,24 @@ public sealed class StoreExceptionHandler(IProblemDetailsService problemDetails)
 
         var (status, title) = StatusFor(storeException);
         httpContext.Response.StatusCode = status;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        if (await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
             ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = exception.Message },
-        });
+        }))
+        {
+            return true;
+        }
+
+        // A browser asks for HTML, which ProblemDetails does not write: it gets the same message as a small page
+        // instead of an empty one.
+        var html = HtmlEncoder.Default;
+        httpContext.Response.ContentType = "text/html; charset=utf-8";
+        await httpContext.Response.WriteAsync(
+            $"<!doctype html><html lang=\"en\"><title>{html.Encode(title)}</title><h1>{html.Encode(title)}</h1><p>{html.Encode(exception.Message)}</p></html>",
+            cancellationToken);
+        return true;
     }
 
     public static (int Status, string Title) StatusFor(StoreException exception) => exception switch
