@@ -75,7 +75,7 @@ internal static class ExpenseItems
         CheckUserId(userId);
         if (draft.Amount <= Money.Zero)
         {
-            throw new InvalidValueException("An expense amount must be more than ₹0.");
+            throw new InvalidValueException($"An expense amount must be more than {Money.Zero}.");
         }
 
         if (!IsKeyPart(draft.CategoryId))
@@ -90,7 +90,7 @@ internal static class ExpenseItems
 
         if (draft.Tags.Any(tag => tag.Length == 0 || Expenses.Tags.Normalize(tag) != tag || !IsWellFormed(tag)))
         {
-            throw new InvalidValueException("Tags must be stored as written by Tags.Parse: lower case, trimmed, without broken characters.");
+            throw new InvalidValueException("Tags are stored lower case, trimmed and without broken characters; one of these is not.");
         }
 
         if (draft.Tags.Distinct(StringComparer.Ordinal).Count() != draft.Tags.Count)
