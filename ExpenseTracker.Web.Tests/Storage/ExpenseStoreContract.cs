@@ -168,6 +168,22 @@ public abstract class ExpenseStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AVeryLargePageIsStillFullAndTheRestFollows()
+    {
+        await Store.AddManyAsync(User, Enumerable.Range(0, 1100).Select(i => Draft($"2026-03-{1 + (i % 28):00}", 1 + i)).ToList());
+
+        var first = await Store.ListAsync(User, ExpenseFilter.None, null, 1050);
+        var rest = await Store.ListAsync(User, ExpenseFilter.None, first.NextCursor, 1050);
+        var everything = await Store.ListAsync(User, ExpenseFilter.None, null, int.MaxValue);
+
+        Assert.Equal(1050, first.Items.Count);
+        Assert.Equal(50, rest.Items.Count);
+        Assert.Null(rest.NextCursor);
+        Assert.Equal(1100, everything.Items.Count);
+        Assert.Null(everything.NextCursor);
+    }
+
+    [Fact]
     public async Task AnEmptyListHasNoItemsAndNoNextPage()
     {
         var page = await Store.ListAsync(User, ExpenseFilter.None, null, 25);

@@ -24,8 +24,8 @@ public sealed class DynamoDbExpenseStore(IAmazonDynamoDB client, string tableNam
     /// </summary>
     private const int BulkParallelism = 2;
 
-    /// <summary>The most items one filtered Query reads before its filter; it starts at a page and doubles.</summary>
-    private const int MaxFilteredReadLimit = 1000;
+    /// <summary>The most items one list Query reads (before filtering); a filtered list starts at a page and doubles.</summary>
+    private const int MaxReadLimit = 1000;
 
     private const int DeleteAttempts = 3;
 
@@ -197,12 +197,11 @@ public sealed class DynamoDbExpenseStore(IAmazonDynamoDB client, string tableNam
 
             var query = ExpenseQuery(userId, filter, lower, upper);
             query.ExclusiveStartKey = start;
-            var limit = pageSize + 1;
+            // One more than a page tells whether another page follows without asking again.
+            query.Limit = (int)Math.Min(pageSize + 1L, MaxReadLimit);
             var items = new List<Dictionary<string, AttributeValue>>();
             while (true)
             {
-                // One more than a page tells whether another page follows without asking again.
-                query.Limit = Math.Min(limit, Math.Max(MaxFilteredReadLimit, pageSize + 1));
                 var response = await client.QueryAsync(query, cancellationToken);
                 items.AddRange(response.Items ?? []);
                 if (items.Count > pageSize || response.LastEvaluatedKey is not { Count: > 0 })
@@ -211,7 +210,7 @@ public sealed class DynamoDbExpenseStore(IAmazonDynamoDB client, string tableNam
                 }
 
                 query.ExclusiveStartKey = response.LastEvaluatedKey;
-                limit *= 2;
+                query.Limit = (int)Math.Min(2L * query.Limit.Value, MaxReadLimit);
             }
 
             var page = items.Take(pageSize).Select(ExpenseItems.ToExpense).ToList();
