@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using Amazon.Runtime;
+
+namespace ExpenseTracker.Web.Tests.Storage;
+
+/// <summary>
+/// Gives a DynamoDB client an HttpClient that records every request it sends by operation (the X-Amz-Target
+/// header, e.g. "Query"), retries included: what DynamoDB would bill and what a page waits for.
+/// </summary>
+public sealed class CountingHttpClientFactory : HttpClientFactory
+{
+    private readonly ConcurrentQueue<string> operations = new();
+    private readonly Lazy<HttpClient> client;
+
+    public CountingHttpClientFactory() =>
+        client = new Lazy<HttpClient>(() => new HttpClient(new CountingHandler(operations) { InnerHandler = new SocketsHttpHandler() }));
+
+    public IReadOnlyList<string> Operations => [.. operations];
+
+    public void Reset() => operations.Clear();
+
+    public override HttpClient CreateHttpClient(IClientConfig clientConfig) => client.Value;
+
+    // This factory keeps its one client itself; the SDK must neither cache nor dispose it.
+    public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
+
+    public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => false;
+
+    private sealed class CountingHandler(ConcurrentQueue<string> operations) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var target = request.Headers.TryGetValues("X-Amz-Target", out var values) ? values.Single() : "(no target)";
+            operations.Enqueue(target[(target.IndexOf('.', StringComparison.Ordinal) + 1)..]);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using ExpenseTracker.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ExpenseTracker.Web.Tests.Storage;
+
+/// <summary>The real app with Storage:Provider=DynamoDb against DynamoDB Local, as a person would run it.</summary>
+public sealed class DynamoDbAppFactory(string serviceUrl, string tableName, bool createTable = false) : ExpenseTrackerFactory
+{
+    public string UserId { get; } = StoreTestData.NewUserId();
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+    [
+        new("Storage:Provider", "DynamoDb"),
+        new("Storage:DynamoDb:ServiceUrl", serviceUrl),
+        new("Storage:DynamoDb:TableName", tableName),
+        new("Storage:DynamoDb:CreateTableIfMissing", createTable ? "true" : "false"),
+        // The engine is shared by many tests: this app acts as a user of its own.
+        new("ExpenseTracker:DefaultUserId", UserId),
+    ];
+}
+
+[Collection(DynamoDbLocalCollection.Name)]
+public sealed class DynamoDbAppTests(DynamoDbLocal engine) : IDisposable
+{
+    private readonly DynamoDbAppFactory factory = new(engine.ServiceUrl, engine.TableName);
+
+    public void Dispose() => factory.Dispose();
+
+    [Fact]
+    public async Task TheAppAddsListsAndTotalsExpensesInDynamoDb()
+    {
+        var client = factory.CreatePlainClient();
+
+        await AddAsync(client, "1,234.50", "Dinner with friends", "friends, weekend");
+        var list = await client.GetDocumentAsync("/");
+
+        var row = Assert.Single(list.QuerySelectorAll("#expense-rows tr[id^=expense-]"));
+        Assert.Contains("₹1,234.50", row.TextContent);
+        Assert.Contains("Dinner with friends", row.TextContent);
+        Assert.Equal("₹1,234.50", list.QuerySelector("[data-total]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task AStaleEditThroughTheHtmxFormAnswersConflictAndKeepsTheFirstSave()
+    {
+        var client = factory.CreatePlainClient();
+        await AddAsync(client, "250", "Lunch", "");
+        var list = await client.GetDocumentAsync("/");
+        var id = list.QuerySelector("#expense-rows tr[id^=expense-]")!.Id!["expense-".Length..];
+        var first = await OpenEditRowAsync(client, id);
+        var second = await OpenEditRowAsync(client, id);
+
+        var saved = await client.SubmitAsync(first.Form("form.edit-row"), new Dictionary<string, string> { ["Input.Amount"] = "300" }, htmx: true);
+        var stale = await client.SubmitAsync(second.Form("form.edit-row"), new Dictionary<string, string> { ["Input.Amount"] = "400" }, htmx: true);
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("changed elsewhere", (await Html.ParseFragmentAsync(stale)).QuerySelector("[role=alert]")!.TextContent);
+        var after = await client.GetDocumentAsync("/");
+        Assert.Contains("₹300.00", after.QuerySelector("#expense-rows")!.TextContent);
+        Assert.Equal("₹300.00", after.QuerySelector("[data-total]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task WithCreateTableIfMissingTheAppCreatesItsTableAtStartUp()
+    {
+        var tableName = "ExpenseTracker-" + Guid.NewGuid().ToString("N");
+        using var fresh = new DynamoDbAppFactory(engine.ServiceUrl, tableName, createTable: true);
+
+        var response = await fresh.CreatePlainClient().GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var table = await engine.Client.DescribeTableAsync(tableName);
+        Assert.Equal("LSI1", Assert.Single(table.Table.LocalSecondaryIndexes).IndexName);
+        Assert.True(table.Table.StreamSpecification.StreamEnabled);
+    }
+
+    private static async Task AddAsync(HttpClient client, string amount, string description, string tags)
+    {
+        var page = await client.GetDocumentAsync("/");
+        var response = await client.SubmitAsync(page.Form("#add-form"), new Dictionary<string, string>
+        {
+            ["Input.Amount"] = amount,
+            ["Input.Date"] = "2026-11-14",
+            ["Input.CategoryId"] = "food",
+            ["Input.Description"] = description,
+            ["Input.Tags"] = tags,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> OpenEditRowAsync(HttpClient client, string id)
+    {
+        var response = await client.HtmxGetAsync($"/expenses/{id}/edit");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await Html.ParseFragmentAsync(response);
+    }
+}
+
+/// <summary>A store that cannot be reached is a clear 503, never a 500.</summary>
+public sealed class UnreachableDynamoDbTests : IDisposable
+{
+    private readonly DynamoDbAppFactory factory = new($"http://127.0.0.1:{ClosedPort()}", "ExpenseTracker");
+
+    public void Dispose() => factory.Dispose();
+
+    [Fact]
+    public async Task APageAnswersServiceUnavailableProblemDetails()
+    {
+        var client = factory.CreatePlainClient();
+        client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+
+        var response = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
+        Assert.Equal(503, problem!.Status);
+        Assert.Equal("Storage unavailable", problem.Title);
+        Assert.Contains("cannot be reached", problem.Detail);
+    }
+
+    [Fact]
+    public async Task ABrowserGetsTheMessageAsAPageWithServiceUnavailable()
+    {
+        var client = factory.CreatePlainClient();
+        client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+
+        var response = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Equal("Storage unavailable", page.QuerySelector("h1")!.TextContent);
+        Assert.Contains("cannot be reached", page.QuerySelector("p")!.TextContent);
+    }
+
+    [Fact]
+    public async Task AnHtmxRequestAnswersServiceUnavailableToo()
+    {
+        var response = await factory.CreatePlainClient().HtmxGetAsync("/?handler=Rows");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}

@@ -1,0 +1,21 @@
+using Amazon.DynamoDBv2;
+using ExpenseTracker.Web.Categories;
+using ExpenseTracker.Web.Expenses;
+
+namespace ExpenseTracker.Web.Storage.DynamoDb;
+
+public static class DynamoDbServiceCollectionExtensions
+{
+    /// <summary>The DynamoDB stores over one shared client (it pools connections and is thread-safe).</summary>
+    public static IServiceCollection AddDynamoDbStore(this IServiceCollection services, DynamoDbStorageOptions options)
+    {
+        options.Validate();
+        services.AddSingleton(options);
+        services.AddSingleton<IAmazonDynamoDB>(_ => DynamoDbClient.Create(options));
+        services.AddSingleton<IExpenseStore>(provider => new DynamoDbExpenseStore(
+            provider.GetRequiredService<IAmazonDynamoDB>(), options.TableName, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ICategoryStore>(provider => new DynamoDbCategoryStore(provider.GetRequiredService<IAmazonDynamoDB>(), options.TableName));
+        services.AddHostedService<DynamoDbStartup>();
+        return services;
+    }
+}
