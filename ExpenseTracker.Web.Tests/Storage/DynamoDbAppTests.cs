@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using ExpenseTracker.Web.Hosting;
 using ExpenseTracker.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
@@ -78,6 +79,35 @@ public sealed class DynamoDbAppTests(DynamoDbLocal engine) : IDisposable
         Assert.True(table.Table.StreamSpecification.StreamEnabled);
     }
 
+    [Fact]
+    public async Task TheHealthEndpointAnswersHealthyWhenTheTableIsReady()
+    {
+        var response = await factory.CreatePlainClient().GetAsync(HealthEndpointExtensions.Path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task TheHealthEndpointAnswersUnhealthyWhenTheTableIsMissingOrLacksItsIndex()
+    {
+        var withoutIndex = "ExpenseTracker-" + Guid.NewGuid().ToString("N");
+        var definition = ExpenseTracker.Web.Storage.DynamoDb.DynamoDbTable.Definition(withoutIndex);
+        definition.LocalSecondaryIndexes = null;
+        definition.AttributeDefinitions.RemoveAll(attribute => attribute.AttributeName == "LSI1SK");
+        await engine.Client.CreateTableAsync(definition);
+        using var missing = new DynamoDbAppFactory(engine.ServiceUrl, "ExpenseTracker-missing-" + Guid.NewGuid().ToString("N"));
+        using var unindexed = new DynamoDbAppFactory(engine.ServiceUrl, withoutIndex);
+
+        var missingResponse = await missing.CreatePlainClient().GetAsync(HealthEndpointExtensions.Path);
+        var unindexedResponse = await unindexed.CreatePlainClient().GetAsync(HealthEndpointExtensions.Path);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, missingResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, unindexedResponse.StatusCode);
+        Assert.Equal("Unhealthy", await unindexedResponse.Content.ReadAsStringAsync());
+        await engine.Client.DeleteTableAsync(withoutIndex);
+    }
+
     private static async Task AddAsync(HttpClient client, string amount, string description, string tags)
     {
         var page = await client.GetDocumentAsync("/");
@@ -100,7 +130,10 @@ public sealed class DynamoDbAppTests(DynamoDbLocal engine) : IDisposable
     }
 }
 
-/// <summary>A store that cannot be reached is a clear 503, never a 500.</summary>
+/// <summary>
+/// A store that cannot be reached is a clear 503, never a 500: ProblemDetails on the API, the error page with the
+/// store's message for people (htmx shows that page's message too).
+/// </summary>
 public sealed class UnreachableDynamoDbTests : IDisposable
 {
     private readonly DynamoDbAppFactory factory = new($"http://127.0.0.1:{ClosedPort()}", "ExpenseTracker");
@@ -108,12 +141,9 @@ public sealed class UnreachableDynamoDbTests : IDisposable
     public void Dispose() => factory.Dispose();
 
     [Fact]
-    public async Task APageAnswersServiceUnavailableProblemDetails()
+    public async Task TheApiAnswersServiceUnavailableProblemDetails()
     {
-        var client = factory.CreatePlainClient();
-        client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
-
-        var response = await client.GetAsync("/");
+        var response = await factory.CreatePlainClient().GetAsync("/api/expenses");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -124,7 +154,7 @@ public sealed class UnreachableDynamoDbTests : IDisposable
     }
 
     [Fact]
-    public async Task ABrowserGetsTheMessageAsAPageWithServiceUnavailable()
+    public async Task ABrowserGetsTheErrorPageWithTheStoresMessageAndServiceUnavailable()
     {
         var client = factory.CreatePlainClient();
         client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
@@ -132,17 +162,29 @@ public sealed class UnreachableDynamoDbTests : IDisposable
         var response = await client.GetAsync("/");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.StartsWith("text/html", response.Content.Headers.ContentType!.MediaType);
         var page = await Html.ParseAsync(response);
-        Assert.Equal("Storage unavailable", page.QuerySelector("h1")!.TextContent);
-        Assert.Contains("cannot be reached", page.QuerySelector("p")!.TextContent);
+        Assert.Equal("Temporarily unavailable", page.QuerySelector("h1")!.TextContent);
+        Assert.Contains("cannot be reached", page.QuerySelector("[data-error-detail]")!.TextContent);
     }
 
     [Fact]
-    public async Task AnHtmxRequestAnswersServiceUnavailableToo()
+    public async Task AnHtmxRequestAnswersServiceUnavailableWithTheMessageForTheScriptToShow()
     {
         var response = await factory.CreatePlainClient().HtmxGetAsync("/?handler=Rows");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var body = await Html.ParseAsync(response);
+        Assert.Contains("cannot be reached", body.QuerySelector("[data-error-detail]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task TheHealthEndpointAnswersUnhealthy()
+    {
+        var response = await factory.CreatePlainClient().GetAsync(HealthEndpointExtensions.Path);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync());
     }
 
     private static int ClosedPort()

@@ -21,6 +21,7 @@ internal static class Attr
     public const string CreatedAt = "CreatedAt";
     public const string ExpenseCount = "ExpenseCount";
     public const string Name = "Name";
+    public const string Xml = "Xml";
 }
 
 /// <summary>Reading and writing attribute values.</summary>

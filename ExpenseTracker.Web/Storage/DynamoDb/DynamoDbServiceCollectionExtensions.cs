@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using ExpenseTracker.Web.Categories;
+using ExpenseTracker.Web.DataProtection;
 using ExpenseTracker.Web.Expenses;
 
 namespace ExpenseTracker.Web.Storage.DynamoDb;
@@ -15,7 +16,10 @@ public static class DynamoDbServiceCollectionExtensions
         services.AddSingleton<IExpenseStore>(provider => new DynamoDbExpenseStore(
             provider.GetRequiredService<IAmazonDynamoDB>(), options.TableName, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ICategoryStore>(provider => new DynamoDbCategoryStore(provider.GetRequiredService<IAmazonDynamoDB>(), options.TableName));
+        services.AddSingleton<IKeyRingStore>(provider => new DynamoDbKeyRingStore(
+            provider.GetRequiredService<IAmazonDynamoDB>(), options.TableName, provider.GetRequiredService<TimeProvider>()));
         services.AddHostedService<DynamoDbStartup>();
+        services.AddHealthChecks().AddCheck<DynamoDbHealthCheck>(StorageServiceCollectionExtensions.StoreHealthCheckName);
         return services;
     }
 }

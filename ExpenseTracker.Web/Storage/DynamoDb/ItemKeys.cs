@@ -38,6 +38,13 @@ internal static class ItemKeys
     /// <summary>How many expenses use a category; a category delete checks it in its transaction.</summary>
     public static string CategoryUsage(string categoryId) => "CATEGORYUSE#" + categoryId;
 
+    /// <summary>The partition of the Data Protection key ring, shared by every instance of the app.</summary>
+    public const string KeyRing = "DATAPROTECTION";
+
+    public const string KeyRingKeyPrefix = "KEY#";
+
+    public static string KeyRingKey(string name) => KeyRingKeyPrefix + name;
+
     public static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static DateOnly ParseDay(string day) => DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
