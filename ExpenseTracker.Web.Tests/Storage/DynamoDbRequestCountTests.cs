@@ -59,19 +59,31 @@ public sealed class DynamoDbRequestCountTests : IDisposable
     }
 
     [Fact]
-    public async Task AnAddIsOneTransactionAndAnEditOrDeleteOneReadAndOneTransaction()
+    public async Task EveryWriteIsOneReadAndOneTransaction()
     {
         var add = await CountAsync(() => counted.AddAsync(user, Draft("2026-03-10", 100, "food", "", "work", "home")));
-        var update = await CountAsync(() => counted.UpdateAsync(user, add.Result.Id, 1, Draft("2026-03-11", 200, "transport", "", "trip")));
+        var update = await CountAsync(() => counted.UpdateAsync(user, add.Result.Id, 1, Draft("2026-04-11", 200, "transport", "", "trip")));
         var delete = await CountAsync(async () =>
         {
             await counted.DeleteAsync(user, add.Result.Id);
             return true;
         });
 
-        Assert.Equal(["TransactWriteItems"], add.Requests);
-        Assert.Equal(["GetItem", "TransactWriteItems"], update.Requests);
+        // An add or edit reads the budget and the totals it may raise with its own read: one BatchGetItem.
+        Assert.Equal(["BatchGetItem", "TransactWriteItems"], add.Requests);
+        Assert.Equal(["BatchGetItem", "TransactWriteItems"], update.Requests);
         Assert.Equal(["GetItem", "TransactWriteItems"], delete.Requests);
+    }
+
+    [Fact]
+    public async Task AWriteThatCrossesABudgetLineReadsOnceMoreToSeeWhetherTheAlertIsNew()
+    {
+        await seeding.AddAsync(user, Draft("2026-03-10", 9_000));
+
+        var crossing = await CountAsync(() => counted.AddWithAlertsAsync(user, Draft("2026-03-11", 2_000)));
+
+        Assert.Single(crossing.Result.Alerts);
+        Assert.Equal(["BatchGetItem", "BatchGetItem", "TransactWriteItems"], crossing.Requests);
     }
 
     private static List<ExpenseDraft> SpreadOverTheYear(int count) =>

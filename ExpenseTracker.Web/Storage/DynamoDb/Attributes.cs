@@ -21,7 +21,12 @@ internal static class Attr
     public const string CreatedAt = "CreatedAt";
     public const string ExpenseCount = "ExpenseCount";
     public const string Name = "Name";
+    public const string Month = "Month";
     public const string Xml = "Xml";
+    public const string BudgetPaise = "BudgetPaise";
+    public const string Period = "Period";
+    public const string WarningPercent = "WarningPercent";
+    public const string UpdatedAt = "UpdatedAt";
 }
 
 /// <summary>Reading and writing attribute values.</summary>

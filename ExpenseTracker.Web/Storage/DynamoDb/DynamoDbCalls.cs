@@ -83,6 +83,44 @@ internal static class DynamoDbCalls
         }
     }
 
+    /// <summary>
+    /// Reads items of one partition by sort key in one BatchGetItem, strongly consistent; returns those that exist,
+    /// by sort key. Keys DynamoDB leaves unprocessed (throttling) are asked again a few times, then it is a 503.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, Dictionary<string, AttributeValue>>> BatchGetAsync(
+        IAmazonDynamoDB client, string tableName, string userId, IEnumerable<string> sortKeys, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, Dictionary<string, AttributeValue>>(StringComparer.Ordinal);
+        var keys = sortKeys.Distinct(StringComparer.Ordinal).Select(sortKey => AttributeValues.Key(userId, sortKey)).ToList();
+        if (keys.Count == 0)
+        {
+            return found;
+        }
+
+        var request = new Dictionary<string, KeysAndAttributes> { [tableName] = new KeysAndAttributes { Keys = keys, ConsistentRead = true } };
+        for (var attempt = 1; ; attempt++)
+        {
+            var response = await client.BatchGetItemAsync(new BatchGetItemRequest { RequestItems = request }, cancellationToken);
+            foreach (var item in response.Responses?.GetValueOrDefault(tableName) ?? [])
+            {
+                found[AttributeValues.String(item, DynamoDbTable.SortKey)] = item;
+            }
+
+            if (response.UnprocessedKeys is not { Count: > 0 } unprocessed)
+            {
+                return found;
+            }
+
+            if (attempt == TransactionAttempts)
+            {
+                throw new StoreUnavailableException(UnavailableMessage);
+            }
+
+            request = unprocessed;
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 40 << attempt)), cancellationToken);
+        }
+    }
+
     public static bool Failed(IReadOnlyList<CancellationReason> reasons, int index) =>
         index < reasons.Count && reasons[index].Code == "ConditionalCheckFailed";
 

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using ExpenseTracker.Web.Alerts;
 using ExpenseTracker.Web.Expenses;
 using static ExpenseTracker.Web.Storage.DynamoDb.AttributeValues;
 
@@ -8,8 +9,11 @@ namespace ExpenseTracker.Web.Storage.DynamoDb;
 /// <summary>
 /// Expenses in the single table (see <see cref="ItemKeys"/>). Every write is one TransactWriteItems that also
 /// moves the aggregate items, so totals never read expenses; lists are one descending Query on the by-date index.
+/// A write that raises a month's (or the grand) total also records the budget alerts it causes, in the same
+/// transaction (docs/alerts-dynamodb.md); without <paramref name="alerting"/> (a store built outside the app)
+/// the configured defaults apply.
 /// </summary>
-public sealed class DynamoDbExpenseStore(IAmazonDynamoDB client, string tableName, TimeProvider time) : IExpenseStore
+public sealed class DynamoDbExpenseStore(IAmazonDynamoDB client, string tableName, TimeProvider time, BudgetAlerting? alerting = null) : IExpenseStore
 {
     /// <summary>DynamoDB's cap on the items of one transaction.</summary>
     private const int MaxTransactionItems = 100;
@@ -17,40 +21,50 @@ public sealed class DynamoDbExpenseStore(IAmazonDynamoDB client, string tableNam
     /// <summary>Below the 4 MB cap on one transaction request, with room for the request's own overhead.</summary>
     private const int MaxTransactionBytes = 3_500_000;
 
-    /// <summary>
-    /// Bulk transactions in flight at once, each on other categories so they never contend. DynamoDB Local
-    /// serialises writes (measured: 1, 2 and 4 at once take the same time, 8 is slower); in AWS two hide the
-    /// round trip while staying well under one partition's write rate.
-    /// </summary>
-    private const int BulkParallelism = 2;
-
     /// <summary>The most items one list Query reads (before filtering); a filtered list starts at a page and doubles.</summary>
     private const int MaxReadLimit = 1000;
 
     private const int DeleteAttempts = 3;
 
-    public Task<Expense> AddAsync(string userId, ExpenseDraft draft, CancellationToken cancellationToken = default) =>
+    /// <summary>How often a write is rebuilt because another write moved a budget period's total since it was read.</summary>
+    private const int PeriodAttempts = 5;
+
+    private readonly BudgetAlerting alerting = alerting ?? BudgetAlerting.Standalone();
+
+    public async Task<Expense> AddAsync(string userId, ExpenseDraft draft, CancellationToken cancellationToken = default) =>
+        (await AddWithAlertsAsync(userId, draft, cancellationToken)).Expense;
+
+    public Task<ExpenseWrite> AddWithAlertsAsync(string userId, ExpenseDraft draft, CancellationToken cancellationToken = default) =>
         DynamoDbCalls.GuardAsync(async () =>
         {
             ExpenseItems.Check(userId, draft);
+            // Made once: a rebuilt transaction writes the same expense.
             var expense = NewExpense(draft);
+            var put = PutNew(userId, expense, ExpenseItems.Now(time));
             var aggregates = new AggregateChanges();
             aggregates.Add(expense, +1);
-            List<TransactWriteItem> writes = [PutNew(userId, expense, ExpenseItems.Now(time)), .. aggregates.ToWrites(tableName, userId)];
-            if (await DynamoDbCalls.TransactAsync(client, writes, cancellationToken) is not null)
-            {
-                throw new InvalidOperationException($"A new expense id {expense.Id} was already taken.");
-            }
-
-            return expense;
+            var alerts = await CommitAsync(
+                async () =>
+                {
+                    var plan = await PlanAlertsAsync(userId, aggregates.MonthlyChanges, null, cancellationToken);
+                    return new AlertedTransaction([put, .. aggregates.ToWrites(tableName, userId, plan.ExpectedTotals), .. plan.Writes], 1, plan.Alerts);
+                },
+                cancellationToken) ?? throw new InvalidOperationException($"A new expense id {expense.Id} was already taken.");
+            return new ExpenseWrite(expense, alerts);
         }, cancellationToken);
 
-    /// <summary>
-    /// Checks every draft first, then writes them in transactions of up to 100 items, each holding some expenses
-    /// and their aggregate changes, so totals always equal the stored expenses. A failure part-way leaves
-    /// whole transactions written (DynamoDB has no transaction of 100,000 items).
-    /// </summary>
     public Task AddManyAsync(string userId, IReadOnlyCollection<ExpenseDraft> drafts, CancellationToken cancellationToken = default) =>
+        AddManyWithAlertsAsync(userId, drafts, cancellationToken);
+
+    /// <summary>
+    /// Checks every draft first, then writes them in transactions of up to 100 items, each holding some expenses,
+    /// their aggregate changes and the alerts they raise, so totals always equal the stored expenses. A failure
+    /// part-way leaves whole transactions written (DynamoDB has no transaction of 100,000 items). The transactions
+    /// go one after another: every one of them moves the user's grand total, and side by side they would only
+    /// cancel each other.
+    /// </summary>
+    public Task<IReadOnlyList<BudgetAlert>> AddManyWithAlertsAsync(
+        string userId, IReadOnlyCollection<ExpenseDraft> drafts, CancellationToken cancellationToken = default) =>
         DynamoDbCalls.GuardAsync(async () =>
         {
             foreach (var draft in drafts)
@@ -58,22 +72,21 @@ public sealed class DynamoDbExpenseStore(IAmazonDynamoDB client, string tableNam
                 ExpenseItems.Check(userId, draft);
             }
 
-            var createdAt = ExpenseItems.Now(time);
-            var batches = PlanBulk(userId, drafts.Select(NewExpense), createdAt);
-            // Each category's batches run in order (they share its usage item); categories run side by side.
-            await Parallel.ForEachAsync(
-                batches.GroupBy(batch => batch.CategoryId),
-                new ParallelOptions { MaxDegreeOfParallelism = BulkParallelism, CancellationToken = cancellationToken },
-                async (category, token) =>
-                {
-                    foreach (var batch in category)
+            var alerts = new List<BudgetAlert>();
+            foreach (var batch in PlanBulk(userId, drafts.Select(NewExpense), ExpenseItems.Now(time)))
+            {
+                var recorded = await CommitAsync(
+                    async () =>
                     {
-                        if (await DynamoDbCalls.TransactAsync(client, batch.Writes, token) is not null)
-                        {
-                            throw new InvalidOperationException("A new expense id was already taken.");
-                        }
-                    }
-                });
+                        var plan = await PlanAlertsAsync(userId, batch.Aggregates.MonthlyChanges, null, cancellationToken);
+                        return new AlertedTransaction(
+                            [.. batch.Puts, .. batch.Aggregates.ToWrites(tableName, userId, plan.ExpectedTotals), .. plan.Writes], batch.Puts.Count, plan.Alerts);
+                    },
+                    cancellationToken) ?? throw new InvalidOperationException("A new expense id was already taken.");
+                alerts.AddRange(recorded);
+            }
+
+            return (IReadOnlyList<BudgetAlert>)alerts;
         }, cancellationToken);
 
     public Task<Expense?> FindAsync(string userId, string id, CancellationToken cancellationToken = default) =>
@@ -84,45 +97,65 @@ public sealed class DynamoDbExpenseStore(IAmazonDynamoDB client, string tableNam
             return item is null ? null : ExpenseItems.ToExpense(item);
         }, cancellationToken);
 
-    public Task<Expense> UpdateAsync(string userId, string id, int expectedVersion, ExpenseDraft draft, CancellationToken cancellationToken = default) =>
+    public async Task<Expense> UpdateAsync(string userId, string id, int expectedVersion, ExpenseDraft draft, CancellationToken cancellationToken = default) =>
+        (await UpdateWithAlertsAsync(userId, id, expectedVersion, draft, cancellationToken)).Expense;
+
+    /// <summary>
+    /// One read (the expense with the budget and the totals it may raise: only the new date's month, or the grand
+    /// total) and one transaction: the Put on condition of the version read, the net aggregate changes, the alerts.
+    /// </summary>
+    public Task<ExpenseWrite> UpdateWithAlertsAsync(
+        string userId, string id, int expectedVersion, ExpenseDraft draft, CancellationToken cancellationToken = default) =>
         DynamoDbCalls.GuardAsync(async () =>
         {
             ExpenseItems.Check(userId, draft);
-            var item = await ReadAsync(userId, id, cancellationToken) ?? throw new NotFoundException("That expense does not exist.");
-            var current = ExpenseItems.ToExpense(item);
-            if (current.Version != expectedVersion)
+            if (!ExpenseItems.IsPlausibleId(id))
             {
-                throw new ConcurrencyConflictException();
+                throw new NotFoundException("That expense does not exist.");
             }
 
-            var updated = new Expense(id, draft.Date, draft.Amount, draft.CategoryId, draft.Description, draft.Tags, current.Version + 1);
-            var aggregates = new AggregateChanges();
-            aggregates.Add(current, -1);
-            aggregates.Add(updated, +1);
-            List<TransactWriteItem> writes =
-            [
-                new TransactWriteItem
+            var expenseKey = ItemKeys.Expense(id);
+            Expense? updated = null;
+            var alerts = await CommitAsync(
+                async () =>
                 {
-                    Put = new Put
+                    var items = await DynamoDbCalls.BatchGetAsync(
+                        client, tableName, userId, [expenseKey, .. PeriodKeysToRead([BudgetSettings.MonthKey(draft.Date)])], cancellationToken);
+                    var item = items.GetValueOrDefault(expenseKey) ?? throw new NotFoundException("That expense does not exist.");
+                    var current = ExpenseItems.ToExpense(item);
+                    if (current.Version != expectedVersion)
                     {
-                        TableName = tableName,
-                        Item = ExpenseItems.ToItem(userId, updated, ExpenseItems.CreatedAtOf(item)),
-                        // The version we read: a write that slipped in since makes the whole transaction fail.
-                        ConditionExpression = "#version = :version",
-                        ExpressionAttributeNames = new() { ["#version"] = Attr.Version },
-                        ExpressionAttributeValues = new() { [":version"] = N(current.Version) },
-                    },
+                        throw new ConcurrencyConflictException();
+                    }
+
+                    updated = new Expense(id, draft.Date, draft.Amount, draft.CategoryId, draft.Description, draft.Tags, current.Version + 1);
+                    var aggregates = new AggregateChanges();
+                    aggregates.Add(current, -1);
+                    aggregates.Add(updated, +1);
+                    var plan = await PlanAlertsAsync(userId, aggregates.MonthlyChanges, items, cancellationToken);
+                    var put = new TransactWriteItem
+                    {
+                        Put = new Put
+                        {
+                            TableName = tableName,
+                            Item = ExpenseItems.ToItem(userId, updated, ExpenseItems.CreatedAtOf(item)),
+                            // The version we read: a write that slipped in since makes the whole transaction fail.
+                            ConditionExpression = "#version = :version",
+                            ExpressionAttributeNames = new() { ["#version"] = Attr.Version },
+                            ExpressionAttributeValues = new() { [":version"] = N(current.Version) },
+                        },
+                    };
+                    return new AlertedTransaction([put, .. aggregates.ToWrites(tableName, userId, plan.ExpectedTotals), .. plan.Writes], 1, plan.Alerts);
                 },
-                .. aggregates.ToWrites(tableName, userId),
-            ];
-            if (await DynamoDbCalls.TransactAsync(client, writes, cancellationToken) is not null)
+                cancellationToken);
+            if (alerts is null)
             {
                 throw await ReadAsync(userId, id, cancellationToken) is null
                     ? new NotFoundException("That expense does not exist.")
                     : new ConcurrencyConflictException();
             }
 
-            return updated;
+            return new ExpenseWrite(updated!, alerts);
         }, cancellationToken);
 
     public Task DeleteAsync(string userId, string id, CancellationToken cancellationToken = default) =>
@@ -403,48 +436,122 @@ public sealed class DynamoDbExpenseStore(IAmazonDynamoDB client, string tableNam
     }
 
     /// <summary>
-    /// Groups new expenses into transactions: sorted by category and date so that neighbours share daily totals,
-    /// a new transaction whenever the category changes, 100 items or ~3.5 MB are reached.
+    /// Groups new expenses into transactions: sorted by date and category so that neighbours share daily and
+    /// month totals, a new transaction whenever 100 items (with room for one alert per month touched) or
+    /// ~3.5 MB are reached.
     /// </summary>
     private List<BulkBatch> PlanBulk(string userId, IEnumerable<Expense> expenses, string createdAt)
     {
         var batches = new List<BulkBatch>();
         BulkBatch? current = null;
-        foreach (var expense in expenses.OrderBy(expense => expense.CategoryId, StringComparer.Ordinal).ThenBy(expense => expense.Date))
+        foreach (var expense in expenses.OrderBy(expense => expense.Date).ThenBy(expense => expense.CategoryId, StringComparer.Ordinal))
         {
-            var put = PutNew(userId, expense, createdAt);
             var bytes = ExpenseItems.EstimateSize(userId, new ExpenseDraft(expense.Date, expense.Amount, expense.CategoryId, expense.Description, expense.Tags));
-            if (current is null || current.CategoryId != expense.CategoryId
-                || current.Puts.Count + current.Aggregates.Count + 1 + current.Aggregates.NewItemsFor(expense) > MaxTransactionItems
+            if (current is null
+                || current.Puts.Count + 1 + current.Aggregates.Count + current.Aggregates.NewItemsFor(expense) + current.Aggregates.MonthsWith(expense) > MaxTransactionItems
                 || current.Bytes + bytes > MaxTransactionBytes)
             {
-                current = new BulkBatch(expense.CategoryId);
+                current = new BulkBatch();
                 batches.Add(current);
             }
 
-            current.Puts.Add(put);
+            current.Puts.Add(PutNew(userId, expense, createdAt));
             current.Aggregates.Add(expense, +1);
             current.Bytes += bytes;
-        }
-
-        foreach (var batch in batches)
-        {
-            batch.Writes = [.. batch.Puts, .. batch.Aggregates.ToWrites(tableName, userId)];
         }
 
         return batches;
     }
 
-    private sealed class BulkBatch(string categoryId)
+    /// <summary>
+    /// Sends the transaction <paramref name="build"/> makes (reading fresh totals each time) until it commits, and
+    /// returns the alerts it recorded. A failed condition on a budget period's total means another write moved
+    /// that total since it was read: build again. Returns null when a condition on one of the first
+    /// <see cref="AlertedTransaction.ExpenseWrites"/> writes (the expenses themselves) failed instead.
+    /// </summary>
+    private async Task<IReadOnlyList<BudgetAlert>?> CommitAsync(Func<Task<AlertedTransaction>> build, CancellationToken cancellationToken)
     {
-        public string CategoryId { get; } = categoryId;
+        for (var attempt = 0; attempt < PeriodAttempts; attempt++)
+        {
+            var transaction = await build();
+            var failed = await DynamoDbCalls.TransactAsync(client, transaction.Writes, cancellationToken);
+            if (failed is null)
+            {
+                alerting.Committed(transaction.Alerts);
+                return transaction.Alerts;
+            }
 
+            if (Enumerable.Range(0, transaction.ExpenseWrites).Any(index => DynamoDbCalls.Failed(failed, index)))
+            {
+                return null;
+            }
+        }
+
+        throw new StoreUnavailableException(DynamoDbCalls.UnavailableMessage);
+    }
+
+    /// <summary>
+    /// Steps 2 to 6 of docs/alerts-dynamodb.md: when a month rose, read the budget and the totals of the periods that
+    /// rose (or take them from <paramref name="read"/>), decide what crossed, drop alerts already recorded, and say
+    /// which totals the transaction must find unchanged.
+    /// </summary>
+    private async Task<AlertPlan> PlanAlertsAsync(
+        string userId,
+        IReadOnlyDictionary<string, long> monthlyChanges,
+        IReadOnlyDictionary<string, Dictionary<string, AttributeValue>>? read,
+        CancellationToken cancellationToken)
+    {
+        // Only a rise can cross a line: a write that lowers every month reads nothing more.
+        var risen = monthlyChanges.Where(change => change.Value > 0).Select(change => change.Key).ToList();
+        if (risen.Count == 0)
+        {
+            return AlertPlan.None;
+        }
+
+        read ??= await DynamoDbCalls.BatchGetAsync(client, tableName, userId, PeriodKeysToRead(risen), cancellationToken);
+        var budget = DynamoDbBudgetStore.FromItem(read.GetValueOrDefault(ItemKeys.Budget)) ?? alerting.Defaults;
+        var expected = new Dictionary<string, long?>(StringComparer.Ordinal);
+        var crossings = new List<BudgetAlert>();
+        var now = time.GetUtcNow();
+        foreach (var (period, rise) in BudgetCrossings.RaisedPeriods(budget, monthlyChanges))
+        {
+            var sortKey = period == BudgetSettings.AllTimeKey ? ItemKeys.GrandTotal : ItemKeys.MonthTotal(period);
+            long? before = read.TryGetValue(sortKey, out var total) ? Long(total, Attr.AmountPaise) : null;
+            expected[sortKey] = before;
+            if (BudgetCrossings.Crossing(budget, period, new Money(before ?? 0), new Money((before ?? 0) + rise), now) is { } alert)
+            {
+                crossings.Add(alert);
+            }
+        }
+
+        // An alert already recorded (the total dropped below the line and rose again) is not recorded twice.
+        var existing = await DynamoDbCalls.BatchGetAsync(client, tableName, userId, crossings.Select(AlertOutboxItem.SortKey), cancellationToken);
+        var fresh = crossings.Where(alert => !existing.ContainsKey(AlertOutboxItem.SortKey(alert))).ToList();
+        return new AlertPlan(expected, [.. fresh.Select(alert => DynamoDbAlertStore.Record(tableName, userId, alert))], fresh);
+    }
+
+    /// <summary>
+    /// What a write that may raise <paramref name="months"/> reads for its budget check, in one request: the budget,
+    /// those months' totals and the grand total (which an all-time budget checks).
+    /// </summary>
+    private static IEnumerable<string> PeriodKeysToRead(IEnumerable<string> months) =>
+        [ItemKeys.Budget, ItemKeys.GrandTotal, .. months.Select(ItemKeys.MonthTotal)];
+
+    /// <summary>One attempt of a write: its transaction, how many of its first writes are the expenses themselves, and the alerts it records.</summary>
+    private sealed record AlertedTransaction(List<TransactWriteItem> Writes, int ExpenseWrites, IReadOnlyList<BudgetAlert> Alerts);
+
+    /// <summary>The totals a write must find unchanged (null: still absent), and the alerts it records with their writes.</summary>
+    private sealed record AlertPlan(IReadOnlyDictionary<string, long?> ExpectedTotals, IReadOnlyList<TransactWriteItem> Writes, IReadOnlyList<BudgetAlert> Alerts)
+    {
+        public static readonly AlertPlan None = new(new Dictionary<string, long?>(), [], []);
+    }
+
+    private sealed class BulkBatch
+    {
         public List<TransactWriteItem> Puts { get; } = [];
 
         public AggregateChanges Aggregates { get; } = new();
 
         public int Bytes { get; set; }
-
-        public List<TransactWriteItem> Writes { get; set; } = [];
     }
 }

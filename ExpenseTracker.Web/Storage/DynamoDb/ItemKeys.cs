@@ -38,6 +38,15 @@ internal static class ItemKeys
     /// <summary>How many expenses use a category; a category delete checks it in its transaction.</summary>
     public static string CategoryUsage(string categoryId) => "CATEGORYUSE#" + categoryId;
 
+    /// <summary>The user's budget settings.</summary>
+    public const string Budget = "BUDGET";
+
+    /// <summary>The total of one calendar month ("2026-11"), kept by every expense write: a monthly budget reads it.</summary>
+    public static string MonthTotal(string month) => "MONTH#" + month;
+
+    /// <summary>The total of every expense of the user: an all-time budget reads it.</summary>
+    public const string GrandTotal = "TOTAL";
+
     /// <summary>The partition of the Data Protection key ring, shared by every instance of the app.</summary>
     public const string KeyRing = "DATAPROTECTION";
 
