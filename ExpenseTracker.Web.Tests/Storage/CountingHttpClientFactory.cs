@@ -5,19 +5,21 @@ namespace ExpenseTracker.Web.Tests.Storage;
 
 /// <summary>
 /// Gives a DynamoDB client an HttpClient that records every request it sends by operation (the X-Amz-Target
-/// header, e.g. "Query"), retries included: what DynamoDB would bill and what a page waits for.
+/// header, e.g. "Query") with its JSON body, retries included: what DynamoDB would bill and what a page waits for.
 /// </summary>
 public sealed class CountingHttpClientFactory : HttpClientFactory
 {
-    private readonly ConcurrentQueue<string> operations = new();
+    private readonly ConcurrentQueue<(string Operation, string Body)> requests = new();
     private readonly Lazy<HttpClient> client;
 
     public CountingHttpClientFactory() =>
-        client = new Lazy<HttpClient>(() => new HttpClient(new CountingHandler(operations) { InnerHandler = new SocketsHttpHandler() }));
+        client = new Lazy<HttpClient>(() => new HttpClient(new CountingHandler(requests) { InnerHandler = new SocketsHttpHandler() }));
 
-    public IReadOnlyList<string> Operations => [.. operations];
+    public IReadOnlyList<string> Operations => [.. requests.Select(request => request.Operation)];
 
-    public void Reset() => operations.Clear();
+    public IReadOnlyList<(string Operation, string Body)> Requests => [.. requests];
+
+    public void Reset() => requests.Clear();
 
     public override HttpClient CreateHttpClient(IClientConfig clientConfig) => client.Value;
 
@@ -26,13 +28,14 @@ public sealed class CountingHttpClientFactory : HttpClientFactory
 
     public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => false;
 
-    private sealed class CountingHandler(ConcurrentQueue<string> operations) : DelegatingHandler
+    private sealed class CountingHandler(ConcurrentQueue<(string, string)> requests) : DelegatingHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var target = request.Headers.TryGetValues("X-Amz-Target", out var values) ? values.Single() : "(no target)";
-            operations.Enqueue(target[(target.IndexOf('.', StringComparison.Ordinal) + 1)..]);
-            return base.SendAsync(request, cancellationToken);
+            var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
+            requests.Enqueue((target[(target.IndexOf('.', StringComparison.Ordinal) + 1)..], body));
+            return await base.SendAsync(request, cancellationToken);
         }
     }
 }
