@@ -13,11 +13,14 @@ public sealed class CountingHttpClientFactory : HttpClientFactory
     private readonly Lazy<HttpClient> client;
 
     public CountingHttpClientFactory() =>
-        client = new Lazy<HttpClient>(() => new HttpClient(new CountingHandler(requests) { InnerHandler = new SocketsHttpHandler() }));
+        client = new Lazy<HttpClient>(() => new HttpClient(new CountingHandler(this) { InnerHandler = new SocketsHttpHandler() }));
 
     public IReadOnlyList<string> Operations => [.. requests.Select(request => request.Operation)];
 
     public IReadOnlyList<(string Operation, string Body)> Requests => [.. requests];
+
+    /// <summary>Runs before each request is sent, with its operation: a test's way to slip another write in between.</summary>
+    public Func<string, Task>? BeforeSend { get; set; }
 
     public void Reset() => requests.Clear();
 
@@ -28,13 +31,19 @@ public sealed class CountingHttpClientFactory : HttpClientFactory
 
     public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => false;
 
-    private sealed class CountingHandler(ConcurrentQueue<(string, string)> requests) : DelegatingHandler
+    private sealed class CountingHandler(CountingHttpClientFactory factory) : DelegatingHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var target = request.Headers.TryGetValues("X-Amz-Target", out var values) ? values.Single() : "(no target)";
+            var operation = target[(target.IndexOf('.', StringComparison.Ordinal) + 1)..];
             var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
-            requests.Enqueue((target[(target.IndexOf('.', StringComparison.Ordinal) + 1)..], body));
+            factory.requests.Enqueue((operation, body));
+            if (factory.BeforeSend is { } beforeSend)
+            {
+                await beforeSend(operation);
+            }
+
             return await base.SendAsync(request, cancellationToken);
         }
     }
