@@ -80,6 +80,31 @@ public sealed class DynamoDbAppTests(DynamoDbLocal engine) : IDisposable
     }
 
     [Fact]
+    public async Task ABudgetSetOnItsPageAlertsInTheHtmxResponseThatCrossesAndOnTheAlertsPage()
+    {
+        var client = factory.CreatePlainClient();
+        var settings = await client.GetDocumentAsync("/settings/budget");
+        var saved = await client.SubmitAsync(settings.Form("#budget-form"), new Dictionary<string, string>
+        {
+            ["Input.Amount"] = "1,000",
+            ["Input.Period"] = "CalendarMonth",
+            ["Input.WarningPercent"] = "0",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var page = await client.GetDocumentAsync("/");
+
+        var crossing = await client.SubmitAsync(page.Form("#add-form"), new Dictionary<string, string> { ["Input.Amount"] = "1,200", ["Input.Date"] = "2026-11-14" }, htmx: true);
+
+        Assert.Equal(HttpStatusCode.OK, crossing.StatusCode);
+        const string Message = "Budget alert: your spending for November 2026 is ₹1,200.00, above your ₹1,000.00 budget.";
+        var banner = Assert.IsAssignableFrom<AngleSharp.Html.Dom.IHtmlTemplateElement>((await Html.ParseFragmentAsync(crossing)).QuerySelector("template"));
+        Assert.Equal(Message, banner.Content.QuerySelector("#budget-alert[hx-swap-oob] [data-message]")!.TextContent);
+        var alerts = await client.GetDocumentAsync("/alerts");
+        Assert.Equal([Message], alerts.QuerySelectorAll("#alert-table tbody tr [data-message]").Select(cell => cell.TextContent));
+        Assert.Contains("(120%): over budget", alerts.QuerySelector("#budget-progress")!.TextContent);
+    }
+
+    [Fact]
     public async Task TheHealthEndpointAnswersHealthyWhenTheTableIsReady()
     {
         var response = await factory.CreatePlainClient().GetAsync(HealthEndpointExtensions.Path);
