@@ -15,6 +15,13 @@ if ! command -v chromium >/dev/null 2>&1; then
   $sudo_if_needed apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_if_needed apt-get install -y -qq chromium >/dev/null
 fi
+if ! command -v java >/dev/null 2>&1; then
+  echo "==> installing Java 17 for DynamoDB Local"
+  sudo_if_needed=""
+  [ "$(id -u)" -eq 0 ] || sudo_if_needed="sudo"
+  $sudo_if_needed apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_if_needed apt-get install -y -qq openjdk-17-jre-headless >/dev/null
+fi
 command -v java >/dev/null 2>&1 || { echo "Java 17 is needed to run DynamoDB Local in the tests." >&2; exit 1; }
 
 # The browser tests drive Debian's Chromium; Playwright must never fetch browser builds of its own.

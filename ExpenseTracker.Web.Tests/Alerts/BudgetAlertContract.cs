@@ -1,5 +1,6 @@
 using ExpenseTracker.Web.Alerts;
 using ExpenseTracker.Web.Tests.Infrastructure;
+using ExpenseTracker.Web.Tests.Storage;
 using static ExpenseTracker.Web.Tests.Infrastructure.ExpenseBuilder;
 using ExpenseFilter = ExpenseTracker.Web.Expenses.ExpenseFilter;
 using ExpenseTotals = ExpenseTracker.Web.Expenses.ExpenseTotals;
@@ -292,3 +293,6 @@ public abstract class BudgetAlertContract(ExpenseTrackerFactory factory) : IDisp
 }
 
 public sealed class SqliteBudgetAlertTests() : BudgetAlertContract(new ExpenseTrackerFactory());
+
+[Collection(DynamoDbLocalCollection.Name)]
+public sealed class DynamoDbBudgetAlertTests(DynamoDbLocal engine) : BudgetAlertContract(new DynamoDbAppFactory(engine.ServiceUrl, engine.TableName));

@@ -50,25 +50,13 @@ public interface IExpenseStore
     }
 
     /// <summary>Adds an expense and says which budget alerts the write raised.</summary>
-    /// <remarks>
-    /// The default body serves stores that do not watch budgets yet (it raises none); a store that records
-    /// alerts implements this and the other <c>WithAlerts</c> methods itself.
-    /// </remarks>
-    async Task<ExpenseWrite> AddWithAlertsAsync(string userId, ExpenseDraft draft, CancellationToken cancellationToken = default) =>
-        new(await AddAsync(userId, draft, cancellationToken), []);
+    Task<ExpenseWrite> AddWithAlertsAsync(string userId, ExpenseDraft draft, CancellationToken cancellationToken = default);
 
     /// <summary>Adds many expenses and says which budget alerts the writes raised.</summary>
-    async Task<IReadOnlyList<BudgetAlert>> AddManyWithAlertsAsync(
-        string userId, IReadOnlyCollection<ExpenseDraft> drafts, CancellationToken cancellationToken = default)
-    {
-        await AddManyAsync(userId, drafts, cancellationToken);
-        return [];
-    }
+    Task<IReadOnlyList<BudgetAlert>> AddManyWithAlertsAsync(string userId, IReadOnlyCollection<ExpenseDraft> drafts, CancellationToken cancellationToken = default);
 
     /// <summary>Updates an expense (as <see cref="UpdateAsync"/>) and says which budget alerts the write raised.</summary>
-    async Task<ExpenseWrite> UpdateWithAlertsAsync(
-        string userId, string id, int expectedVersion, ExpenseDraft draft, CancellationToken cancellationToken = default) =>
-        new(await UpdateAsync(userId, id, expectedVersion, draft, cancellationToken), []);
+    Task<ExpenseWrite> UpdateWithAlertsAsync(string userId, string id, int expectedVersion, ExpenseDraft draft, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A stored expense and the budget alerts its write raised (already recorded, in the same transaction).</summary>

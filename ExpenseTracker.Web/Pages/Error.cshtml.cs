@@ -15,6 +15,9 @@ public sealed class ErrorModel : PageModel
 {
     public int Status { get; private set; }
 
+    /// <summary>What exactly went wrong, when the store said so (see StoreExceptionHandler).</summary>
+    public string? Detail => HttpContext.Items[Storage.StoreExceptionHandler.ErrorDetailKey] as string;
+
     public string Title => Status switch
     {
         400 => "That request could not be understood",

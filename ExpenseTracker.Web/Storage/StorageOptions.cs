@@ -1,3 +1,5 @@
+using ExpenseTracker.Web.Storage.DynamoDb;
+
 namespace ExpenseTracker.Web.Storage;
 
 public enum StorageProvider
@@ -14,6 +16,8 @@ public sealed class StorageOptions
     public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
 
     public SqliteStorageOptions Sqlite { get; set; } = new();
+
+    public DynamoDbStorageOptions DynamoDb { get; set; } = new();
 }
 
 public sealed class SqliteStorageOptions

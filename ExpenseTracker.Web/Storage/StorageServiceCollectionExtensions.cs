@@ -3,6 +3,7 @@ using ExpenseTracker.Web.Alerts;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.DataProtection;
 using ExpenseTracker.Web.Expenses;
+using ExpenseTracker.Web.Storage.DynamoDb;
 using ExpenseTracker.Web.Storage.Sqlite;
 
 namespace ExpenseTracker.Web.Storage;
@@ -20,6 +21,9 @@ public static class StorageServiceCollectionExtensions
         {
             case StorageProvider.Sqlite:
                 services.AddSqliteStore(options.Sqlite);
+                break;
+            case StorageProvider.DynamoDb:
+                services.AddDynamoDbStore(options.DynamoDb);
                 break;
             default:
                 throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not available in this build.");

@@ -11,6 +11,9 @@ namespace ExpenseTracker.Web.Storage;
 /// </summary>
 public sealed class StoreExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
+    /// <summary>Where the store's message waits for the error page of the same request.</summary>
+    public const string ErrorDetailKey = "ExpenseTracker.ErrorDetail";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is not StoreException storeException)
@@ -22,7 +25,8 @@ public sealed class StoreExceptionHandler(IProblemDetailsService problemDetails)
         httpContext.Response.StatusCode = status;
         if (!httpContext.Request.IsApi())
         {
-            // The status-code page middleware renders the error page for this bare status.
+            // The status-code page middleware renders the error page for this bare status, with this message.
+            httpContext.Items[ErrorDetailKey] = exception.Message;
             return true;
         }
 
@@ -41,6 +45,7 @@ public sealed class StoreExceptionHandler(IProblemDetailsService problemDetails)
         DuplicateNameException => (StatusCodes.Status409Conflict, "Name already used"),
         CategoryInUseException => (StatusCodes.Status409Conflict, "Category in use"),
         InvalidCursorException => (StatusCodes.Status400BadRequest, "Invalid page link"),
+        InvalidValueException => (StatusCodes.Status400BadRequest, "Cannot be stored"),
         StoreUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Storage unavailable"),
         _ => (StatusCodes.Status500InternalServerError, "Storage error"),
     };

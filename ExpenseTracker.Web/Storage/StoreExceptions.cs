@@ -23,5 +23,8 @@ public sealed class CategoryInUseException(string categoryName, int expenseCount
 
 public sealed class InvalidCursorException() : StoreException("That page link is no longer valid. Start again from the first page.");
 
+/// <summary>A value the store cannot hold (too large, or characters it cannot keep). Nothing was written.</summary>
+public sealed class InvalidValueException(string message) : StoreException(message);
+
 /// <summary>The store could not be reached or kept refusing after retries. Nothing was written.</summary>
 public sealed class StoreUnavailableException(string message, Exception? inner = null) : StoreException(message, inner);

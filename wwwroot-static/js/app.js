@@ -39,7 +39,12 @@
         text = problem.detail || problem.title;
       }
     } catch (ignored) {
-      if (xhr.status === 404) {
+      // Not JSON: the app's error page, which may say exactly what went wrong.
+      var page = new DOMParser().parseFromString(xhr.responseText || "", "text/html");
+      var detail = page.querySelector("[data-error-detail]");
+      if (detail) {
+        text = detail.textContent;
+      } else if (xhr.status === 404) {
         text = "That item no longer exists. Reload the page to see the current list.";
       }
     }

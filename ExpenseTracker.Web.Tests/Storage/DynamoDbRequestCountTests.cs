@@ -1,0 +1,105 @@
+using ExpenseTracker.Web.Expenses;
+using ExpenseTracker.Web.Storage.DynamoDb;
+using static ExpenseTracker.Web.Tests.Storage.StoreTestData;
+
+namespace ExpenseTracker.Web.Tests.Storage;
+
+/// <summary>How many requests each store call costs, counted on the wire to DynamoDB Local.</summary>
+[Collection(DynamoDbLocalCollection.Name)]
+public sealed class DynamoDbRequestCountTests : IDisposable
+{
+    private readonly CountingHttpClientFactory requests = new();
+    private readonly Amazon.DynamoDBv2.IAmazonDynamoDB countedClient;
+    private readonly DynamoDbExpenseStore counted;
+    private readonly DynamoDbExpenseStore seeding;
+    private readonly string user = NewUserId();
+
+    public DynamoDbRequestCountTests(DynamoDbLocal engine)
+    {
+        countedClient = engine.CreateClient(config => config.HttpClientFactory = requests);
+        counted = new DynamoDbExpenseStore(countedClient, engine.TableName, TimeProvider.System);
+        seeding = new DynamoDbExpenseStore(engine.Client, engine.TableName, TimeProvider.System);
+    }
+
+    public void Dispose() => countedClient.Dispose();
+
+    [Fact]
+    public async Task ListingOnePageIsOneQuery()
+    {
+        await seeding.AddManyAsync(user, Enumerable.Range(0, 60).Select(i => Draft($"2026-03-{1 + (i % 28):00}", 10 + i)).ToList());
+
+        var first = await CountAsync(() => counted.ListAsync(user, ExpenseFilter.None, null, 25));
+        var second = await CountAsync(() => counted.ListAsync(user, ExpenseFilter.None, first.Result.NextCursor, 25));
+        var byDate = await CountAsync(() => counted.ListAsync(user, new ExpenseFilter(Day("2026-03-05"), Day("2026-03-20")), null, 25));
+
+        Assert.Equal(["Query"], first.Requests);
+        Assert.Equal(["Query"], second.Requests);
+        Assert.Equal(["Query"], byDate.Requests);
+        Assert.Equal(25, second.Result.Items.Count);
+    }
+
+    [Fact]
+    public async Task AYearOfDailyTotalsIsOneQueryHoweverManyExpensesThereAre()
+    {
+        var (from, to) = (Day("2026-01-01"), Day("2026-12-31"));
+        var few = NewUserId();
+        await seeding.AddManyAsync(few, SpreadOverTheYear(20));
+        await seeding.AddManyAsync(user, SpreadOverTheYear(2000));
+
+        var forFew = await CountAsync(() => counted.GetDailyTotalsAsync(few, from, to));
+        var forMany = await CountAsync(() => counted.GetDailyTotalsAsync(user, from, to));
+        var perTag = await CountAsync(() => counted.GetDailyTotalsAsync(user, from, to, tag: "work"));
+        var totals = await CountAsync(() => counted.GetTotalsAsync(user, new ExpenseFilter(from, to, "food")));
+
+        Assert.Equal(["Query"], forFew.Requests);
+        Assert.Equal(["Query"], forMany.Requests);
+        Assert.Equal(["Query"], perTag.Requests);
+        Assert.Equal(["Query"], totals.Requests);
+        Assert.Equal(2000, forMany.Result.Sum(total => total.Count));
+    }
+
+    [Fact]
+    public async Task EveryWriteIsOneReadAndOneTransaction()
+    {
+        var add = await CountAsync(() => counted.AddAsync(user, Draft("2026-03-10", 100, "food", "", "work", "home")));
+        var update = await CountAsync(() => counted.UpdateAsync(user, add.Result.Id, 1, Draft("2026-04-11", 200, "transport", "", "trip")));
+        var delete = await CountAsync(async () =>
+        {
+            await counted.DeleteAsync(user, add.Result.Id);
+            return true;
+        });
+
+        // An add or edit reads the budget and the totals it may raise with its own read: one BatchGetItem.
+        Assert.Equal(["BatchGetItem", "TransactWriteItems"], add.Requests);
+        Assert.Equal(["BatchGetItem", "TransactWriteItems"], update.Requests);
+        Assert.Equal(["GetItem", "TransactWriteItems"], delete.Requests);
+    }
+
+    [Fact]
+    public async Task AWriteThatCrossesABudgetLineReadsOnceMoreToSeeWhetherTheAlertIsNew()
+    {
+        await seeding.AddAsync(user, Draft("2026-03-10", 9_000));
+
+        var crossing = await CountAsync(() => counted.AddWithAlertsAsync(user, Draft("2026-03-11", 2_000)));
+
+        Assert.Single(crossing.Result.Alerts);
+        Assert.Equal(["BatchGetItem", "BatchGetItem", "TransactWriteItems"], crossing.Requests);
+    }
+
+    private static List<ExpenseDraft> SpreadOverTheYear(int count) =>
+        Enumerable.Range(0, count)
+            .Select(i => Draft(
+                ExpenseForm.FormatDate(Day("2026-01-01").AddDays(i % 365)),
+                1 + (i % 500),
+                (i % 4) switch { 0 => "food", 1 => "transport", 2 => "bills", _ => "groceries" },
+                "",
+                i % 3 == 0 ? ["work"] : []))
+            .ToList();
+
+    private async Task<(T Result, IReadOnlyList<string> Requests)> CountAsync<T>(Func<Task<T>> call)
+    {
+        requests.Reset();
+        var result = await call();
+        return (result, requests.Operations);
+    }
+}

@@ -1,0 +1,20 @@
+using ExpenseTracker.Web.Categories;
+using ExpenseTracker.Web.Expenses;
+using ExpenseTracker.Web.Storage.DynamoDb;
+
+namespace ExpenseTracker.Web.Tests.Storage;
+
+[Collection(DynamoDbLocalCollection.Name)]
+public sealed class DynamoDbExpenseStoreTests(DynamoDbLocal engine) : ExpenseStoreContract
+{
+    protected override Task<IExpenseStore> CreateStoreAsync() =>
+        Task.FromResult<IExpenseStore>(new DynamoDbExpenseStore(engine.Client, engine.TableName, TimeProvider.System));
+}
+
+[Collection(DynamoDbLocalCollection.Name)]
+public sealed class DynamoDbCategoryStoreTests(DynamoDbLocal engine) : CategoryStoreContract
+{
+    protected override Task<(ICategoryStore Categories, IExpenseStore Expenses)> CreateStoresAsync() =>
+        Task.FromResult<(ICategoryStore, IExpenseStore)>(
+            (new DynamoDbCategoryStore(engine.Client, engine.TableName), new DynamoDbExpenseStore(engine.Client, engine.TableName, TimeProvider.System)));
+}

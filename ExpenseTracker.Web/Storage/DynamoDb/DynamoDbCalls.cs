@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Sockets;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+
+namespace ExpenseTracker.Web.Storage.DynamoDb;
+
+/// <summary>
+/// What every store call goes through: failures that survived the SDK's retries become
+/// <see cref="StoreUnavailableException"/> (a 503), and transactions get an idempotency token and a few retries
+/// when they lost a race for an item to another transaction.
+/// </summary>
+internal static class DynamoDbCalls
+{
+    public const string UnavailableMessage = "The expense store cannot be reached right now, so nothing was changed. Try again in a moment.";
+
+    // Two writes of one user can touch the same daily total at once; the loser is cancelled whole and can simply retry.
+    private const int TransactionAttempts = 5;
+
+    public static async Task<T> GuardAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception exception) when (IsUnavailable(exception, cancellationToken))
+        {
+            throw new StoreUnavailableException(UnavailableMessage, exception);
+        }
+        catch (AmazonDynamoDBException exception) when (exception.ErrorCode == "ValidationException"
+            && exception.Message.Contains("size", StringComparison.OrdinalIgnoreCase))
+        {
+            // The edge checks should have caught it; if DynamoDB counts differently, the person still gets a clear 400.
+            throw new InvalidValueException("This is too large to store: " + exception.Message);
+        }
+    }
+
+    public static Task GuardAsync(Func<Task> call, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            await call();
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Writes <paramref name="writes"/> all or nothing. Returns null when they were written, or the cancellation
+    /// reasons (one per write, in order) when a condition failed.
+    /// </summary>
+    public static async Task<IReadOnlyList<CancellationReason>?> TransactAsync(
+        IAmazonDynamoDB client, List<TransactWriteItem> writes, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                // The token makes the SDK's own retry of a transaction that did commit (its answer lost) a no-op.
+                await client.TransactWriteItemsAsync(
+                    new TransactWriteItemsRequest { TransactItems = writes, ClientRequestToken = Guid.NewGuid().ToString("N") },
+                    cancellationToken);
+                return null;
+            }
+            catch (TransactionCanceledException cancelled)
+            {
+                var reasons = cancelled.CancellationReasons ?? [];
+                if (reasons.Any(reason => reason.Code == "ConditionalCheckFailed"))
+                {
+                    return reasons;
+                }
+
+                if (reasons.Any(reason => reason.Code == "ValidationError"))
+                {
+                    throw new InvalidValueException("The expense store refused these values: " + reasons.First(reason => reason.Code == "ValidationError").Message);
+                }
+
+                if (attempt == TransactionAttempts)
+                {
+                    throw new StoreUnavailableException(UnavailableMessage, cancelled);
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 40 << attempt)), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads items of one partition by sort key in one BatchGetItem, strongly consistent; returns those that exist,
+    /// by sort key. Keys DynamoDB leaves unprocessed (throttling) are asked again a few times, then it is a 503.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, Dictionary<string, AttributeValue>>> BatchGetAsync(
+        IAmazonDynamoDB client, string tableName, string userId, IEnumerable<string> sortKeys, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, Dictionary<string, AttributeValue>>(StringComparer.Ordinal);
+        var keys = sortKeys.Distinct(StringComparer.Ordinal).Select(sortKey => AttributeValues.Key(userId, sortKey)).ToList();
+        if (keys.Count == 0)
+        {
+            return found;
+        }
+
+        var request = new Dictionary<string, KeysAndAttributes> { [tableName] = new KeysAndAttributes { Keys = keys, ConsistentRead = true } };
+        for (var attempt = 1; ; attempt++)
+        {
+            var response = await client.BatchGetItemAsync(new BatchGetItemRequest { RequestItems = request }, cancellationToken);
+            foreach (var item in response.Responses?.GetValueOrDefault(tableName) ?? [])
+            {
+                found[AttributeValues.String(item, DynamoDbTable.SortKey)] = item;
+            }
+
+            if (response.UnprocessedKeys is not { Count: > 0 } unprocessed)
+            {
+                return found;
+            }
+
+            if (attempt == TransactionAttempts)
+            {
+                throw new StoreUnavailableException(UnavailableMessage);
+            }
+
+            request = unprocessed;
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 40 << attempt)), cancellationToken);
+        }
+    }
+
+    public static bool Failed(IReadOnlyList<CancellationReason> reasons, int index) =>
+        index < reasons.Count && reasons[index].Code == "ConditionalCheckFailed";
+
+    private static bool IsUnavailable(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        StoreException => false,
+        // Throttling and server faults the SDK retried MaxErrorRetry times without success.
+        ProvisionedThroughputExceededException or RequestLimitExceededException or ThrottlingException
+            or InternalServerErrorException or TransactionInProgressException or TransactionConflictException => true,
+        // The table is missing or still being created: a deployment problem, but for the user the store is not there.
+        ResourceNotFoundException => true,
+        AmazonServiceException service when service.StatusCode >= HttpStatusCode.InternalServerError => true,
+        // Refused or dropped connections and the SDK's own time-outs (not the caller giving up).
+        HttpRequestException or IOException or SocketException or TimeoutException => true,
+        OperationCanceledException => !cancellationToken.IsCancellationRequested,
+        AmazonClientException { InnerException: { } inner } => IsUnavailable(inner, cancellationToken),
+        _ => false,
+    };
+}

@@ -1,0 +1,22 @@
+using Amazon.DynamoDBv2;
+
+namespace ExpenseTracker.Web.Storage.DynamoDb;
+
+/// <summary>Creates the table for a local run when asked to, and says which table the app uses.</summary>
+public sealed class DynamoDbStartup(IAmazonDynamoDB client, DynamoDbStorageOptions options, ILogger<DynamoDbStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.CreateTableIfMissing)
+        {
+            await DynamoDbTable.CreateIfMissingAsync(client, options.TableName, cancellationToken);
+        }
+
+        logger.LogInformation(
+            "Storing expenses in DynamoDB table {TableName} at {Endpoint}",
+            options.TableName,
+            options.ServiceUrl.Length > 0 ? options.ServiceUrl : "AWS");
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

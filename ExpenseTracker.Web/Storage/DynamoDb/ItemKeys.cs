@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace ExpenseTracker.Web.Storage.DynamoDb;
+
+/// <summary>
+/// How each kind of item is keyed. Every item of a user shares the partition USER#{userId}; the sort key says what
+/// the item is. Separators are upper case and every stored tag is lower case, so one tag's range never
+/// overlaps another's. '~' sorts after every character an id, a date or "CATEGORY#" starts with: it closes ranges.
+/// </summary>
+internal static class ItemKeys
+{
+    public const string CategoryPrefix = "CATEGORY#";
+
+    public static string User(string userId) => "USER#" + userId;
+
+    public static string Expense(string id) => "EXPENSE#" + id;
+
+    /// <summary>The by-date index key: newest first is a descending query on it.</summary>
+    public static string ExpenseByDate(DateOnly date, string id) => $"EXPENSE#{Day(date)}#{id}";
+
+    public static (string Lower, string Upper) ExpensesBetween(DateOnly? from, DateOnly? to) =>
+        Range("EXPENSE#", from, to);
+
+    public static string DailyTotal(DateOnly date, string categoryId) => $"DAY#{Day(date)}#CATEGORY#{categoryId}";
+
+    public static (string Lower, string Upper) DailyTotalsBetween(DateOnly? from, DateOnly? to) => Range("DAY#", from, to);
+
+    public static string TagTotal(string tag, DateOnly date, string categoryId) => $"TAG#{tag}#DAY#{Day(date)}#CATEGORY#{categoryId}";
+
+    public static (string Lower, string Upper) TagTotalsBetween(string tag, DateOnly? from, DateOnly? to) =>
+        Range($"TAG#{tag}#DAY#", from, to);
+
+    public static string Category(string id) => CategoryPrefix + id;
+
+    /// <summary>The reservation that makes a name unique per user, ignoring case (as SQLite's name_key does).</summary>
+    public static string CategoryName(string name) => "CATEGORYNAME#" + name.ToUpperInvariant();
+
+    /// <summary>How many expenses use a category; a category delete checks it in its transaction.</summary>
+    public static string CategoryUsage(string categoryId) => "CATEGORYUSE#" + categoryId;
+
+    /// <summary>The user's budget settings.</summary>
+    public const string Budget = "BUDGET";
+
+    /// <summary>The total of one calendar month ("2026-11"), kept by every expense write: a monthly budget reads it.</summary>
+    public static string MonthTotal(string month) => "MONTH#" + month;
+
+    /// <summary>The total of every expense of the user: an all-time budget reads it.</summary>
+    public const string GrandTotal = "TOTAL";
+
+    /// <summary>The partition of the Data Protection key ring, shared by every instance of the app.</summary>
+    public const string KeyRing = "DATAPROTECTION";
+
+    public const string KeyRingKeyPrefix = "KEY#";
+
+    public static string KeyRingKey(string name) => KeyRingKeyPrefix + name;
+
+    public static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static DateOnly ParseDay(string day) => DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static (string Lower, string Upper) Range(string prefix, DateOnly? from, DateOnly? to) =>
+        (from is { } start ? $"{prefix}{Day(start)}#" : prefix, to is { } end ? $"{prefix}{Day(end)}#~" : prefix + "~");
+}
