@@ -27,6 +27,16 @@ internal static class Attr
     public const string Period = "Period";
     public const string WarningPercent = "WarningPercent";
     public const string UpdatedAt = "UpdatedAt";
+    public const string Email = "Email";
+    public const string NormalizedEmail = "NormalizedEmail";
+    public const string PasswordHash = "PasswordHash";
+    public const string SecurityStamp = "SecurityStamp";
+    public const string ConcurrencyStamp = "ConcurrencyStamp";
+    public const string LockoutEnd = "LockoutEnd";
+    public const string AccessFailedCount = "AccessFailedCount";
+    public const string LockoutEnabled = "LockoutEnabled";
+    public const string UserId = "UserId";
+    public const string SecretHash = "SecretHash";
 }
 
 /// <summary>Reading and writing attribute values.</summary>

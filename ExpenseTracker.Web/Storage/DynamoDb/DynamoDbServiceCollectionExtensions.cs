@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2;
+using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Alerts;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.DataProtection;
@@ -25,8 +26,22 @@ public static class DynamoDbServiceCollectionExtensions
         services.AddSingleton<IAlertStore>(provider => new DynamoDbAlertStore(provider.GetRequiredService<IAmazonDynamoDB>(), options.TableName));
         services.AddSingleton<IKeyRingStore>(provider => new DynamoDbKeyRingStore(
             provider.GetRequiredService<IAmazonDynamoDB>(), options.TableName, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IAccountStore>(provider => new DynamoDbAccountStore(provider.GetRequiredService<IAmazonDynamoDB>(), options.TableName));
+        services.AddSingleton(provider => new DynamoDbAccessTokenStore(provider.GetRequiredService<IAmazonDynamoDB>(), options.TableName));
+        services.AddSingleton<IAccessTokenStore>(provider => provider.GetRequiredService<DynamoDbAccessTokenStore>());
+        services.AddSingleton<IUserDataEraser>(provider => provider.GetRequiredService<DynamoDbAccessTokenStore>());
+        // One eraser per store, each removing the kinds of item that store writes in the user's partition.
+        services.AddUserDataEraser(options, ItemKeys.ExpensePrefix, ItemKeys.DailyTotalPrefix, ItemKeys.TagTotalPrefix, ItemKeys.CategoryUsagePrefix,
+            ItemKeys.MonthTotalPrefix, ItemKeys.GrandTotal);
+        services.AddUserDataEraser(options, ItemKeys.CategoryPrefix, ItemKeys.CategoryNamePrefix);
+        services.AddUserDataEraser(options, ItemKeys.Budget);
+        services.AddUserDataEraser(options, AlertOutboxItem.SortKeyPrefix);
         services.AddHostedService<DynamoDbStartup>();
         services.AddHealthChecks().AddCheck<DynamoDbHealthCheck>(StorageServiceCollectionExtensions.StoreHealthCheckName);
         return services;
     }
+
+    private static void AddUserDataEraser(this IServiceCollection services, DynamoDbStorageOptions options, params string[] sortKeyPrefixes) =>
+        services.AddSingleton<IUserDataEraser>(provider =>
+            new DynamoDbUserDataEraser(provider.GetRequiredService<IAmazonDynamoDB>(), options.TableName, sortKeyPrefixes));
 }

@@ -11,9 +11,16 @@ internal static class ItemKeys
 {
     public const string CategoryPrefix = "CATEGORY#";
 
+    public const string ExpensePrefix = "EXPENSE#";
+    public const string DailyTotalPrefix = "DAY#";
+    public const string TagTotalPrefix = "TAG#";
+    public const string CategoryNamePrefix = "CATEGORYNAME#";
+    public const string CategoryUsagePrefix = "CATEGORYUSE#";
+    public const string MonthTotalPrefix = "MONTH#";
+
     public static string User(string userId) => "USER#" + userId;
 
-    public static string Expense(string id) => "EXPENSE#" + id;
+    public static string Expense(string id) => ExpensePrefix + id;
 
     /// <summary>The by-date index key: newest first is a descending query on it.</summary>
     public static string ExpenseByDate(DateOnly date, string id) => $"EXPENSE#{Day(date)}#{id}";
@@ -33,16 +40,16 @@ internal static class ItemKeys
     public static string Category(string id) => CategoryPrefix + id;
 
     /// <summary>The reservation that makes a name unique per user, ignoring case (as SQLite's name_key does).</summary>
-    public static string CategoryName(string name) => "CATEGORYNAME#" + name.ToUpperInvariant();
+    public static string CategoryName(string name) => CategoryNamePrefix + name.ToUpperInvariant();
 
     /// <summary>How many expenses use a category; a category delete checks it in its transaction.</summary>
-    public static string CategoryUsage(string categoryId) => "CATEGORYUSE#" + categoryId;
+    public static string CategoryUsage(string categoryId) => CategoryUsagePrefix + categoryId;
 
     /// <summary>The user's budget settings.</summary>
     public const string Budget = "BUDGET";
 
     /// <summary>The total of one calendar month ("2026-11"), kept by every expense write: a monthly budget reads it.</summary>
-    public static string MonthTotal(string month) => "MONTH#" + month;
+    public static string MonthTotal(string month) => MonthTotalPrefix + month;
 
     /// <summary>The total of every expense of the user: an all-time budget reads it.</summary>
     public const string GrandTotal = "TOTAL";
@@ -53,6 +60,30 @@ internal static class ItemKeys
     public const string KeyRingKeyPrefix = "KEY#";
 
     public static string KeyRingKey(string name) => KeyRingKeyPrefix + name;
+
+    /// <summary>An account's own partition: looked up by id, outside every user's data partition.</summary>
+    public static string Account(string id) => "ACCOUNT#" + id;
+
+    public const string AccountItem = "ACCOUNT";
+
+    /// <summary>The reservation that makes an email unique; it holds the account id, so a sign-in finds the account.</summary>
+    public static string Email(string normalizedEmail) => "EMAIL#" + normalizedEmail;
+
+    public const string EmailItem = "EMAIL";
+
+    /// <summary>Written with every account and never deleted: "an account has existed", which ends first-user-only registration.</summary>
+    public const string Accounts = "ACCOUNTS";
+
+    public const string FirstAccount = "FIRST";
+
+    public const string TokenPrefix = "TOKEN#";
+
+    public static string Token(string id) => TokenPrefix + id;
+
+    /// <summary>The partition of one token's hash: the bearer look-up is one strongly consistent GetItem, no index.</summary>
+    public static string TokenHash(string secretHash) => "TOKENHASH#" + secretHash;
+
+    public const string TokenHashItem = "TOKENHASH";
 
     public static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
