@@ -26,9 +26,9 @@ public class ExpenseTrackerFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(folder, "expenses.db");
 
-    public string DefaultUserId => "test-user";
+    public virtual string DefaultUserId => "test-user";
 
-    public string DefaultEmail => "test-user@example.com";
+    public virtual string DefaultEmail => "test-user@example.com";
 
     /// <summary>
     /// Extra settings for a subclass (for example another store). They replace the test defaults below; a null value

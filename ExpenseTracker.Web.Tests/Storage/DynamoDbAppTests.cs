@@ -12,14 +12,17 @@ public sealed class DynamoDbAppFactory(string serviceUrl, string tableName, bool
 {
     public string UserId { get; } = StoreTestData.NewUserId();
 
+    // The engine is shared by many tests: this app's default account is a person of its own.
+    public override string DefaultUserId => UserId;
+
+    public override string DefaultEmail => $"{UserId}@example.com";
+
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
     [
         new("Storage:Provider", "DynamoDb"),
         new("Storage:DynamoDb:ServiceUrl", serviceUrl),
         new("Storage:DynamoDb:TableName", tableName),
         new("Storage:DynamoDb:CreateTableIfMissing", createTable ? "true" : "false"),
-        // The engine is shared by many tests: this app acts as a user of its own.
-        new("ExpenseTracker:DefaultUserId", UserId),
     ];
 }
 
@@ -107,7 +110,7 @@ public sealed class DynamoDbAppTests(DynamoDbLocal engine) : IDisposable
     [Fact]
     public async Task TheHealthEndpointAnswersHealthyWhenTheTableIsReady()
     {
-        var response = await factory.CreatePlainClient().GetAsync(HealthEndpointExtensions.Path);
+        var response = await factory.CreateAnonymousClient().GetAsync(HealthEndpointExtensions.Path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
@@ -124,8 +127,8 @@ public sealed class DynamoDbAppTests(DynamoDbLocal engine) : IDisposable
         using var missing = new DynamoDbAppFactory(engine.ServiceUrl, "ExpenseTracker-missing-" + Guid.NewGuid().ToString("N"));
         using var unindexed = new DynamoDbAppFactory(engine.ServiceUrl, withoutIndex);
 
-        var missingResponse = await missing.CreatePlainClient().GetAsync(HealthEndpointExtensions.Path);
-        var unindexedResponse = await unindexed.CreatePlainClient().GetAsync(HealthEndpointExtensions.Path);
+        var missingResponse = await missing.CreateAnonymousClient().GetAsync(HealthEndpointExtensions.Path);
+        var unindexedResponse = await unindexed.CreateAnonymousClient().GetAsync(HealthEndpointExtensions.Path);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, missingResponse.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, unindexedResponse.StatusCode);
@@ -157,7 +160,9 @@ public sealed class DynamoDbAppTests(DynamoDbLocal engine) : IDisposable
 
 /// <summary>
 /// A store that cannot be reached is a clear 503, never a 500: ProblemDetails on the API, the error page with the
-/// store's message for people (htmx shows that page's message too).
+/// store's message for people (htmx shows that page's message too). Nobody can be signed in here (the accounts and
+/// the key ring are in the store too), so the requests are those that reach the store first: a bearer token's
+/// look-up, and the sign-in page, whose antiforgery token needs the key ring.
 /// </summary>
 public sealed class UnreachableDynamoDbTests : IDisposable
 {
@@ -168,7 +173,11 @@ public sealed class UnreachableDynamoDbTests : IDisposable
     [Fact]
     public async Task TheApiAnswersServiceUnavailableProblemDetails()
     {
-        var response = await factory.CreatePlainClient().GetAsync("/api/expenses");
+        var client = factory.CreateAnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Bearer", ExpenseTracker.Web.Accounts.AccessTokens.Prefix + new string('A', 43));
+
+        var response = await client.GetAsync("/api/expenses");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -181,10 +190,10 @@ public sealed class UnreachableDynamoDbTests : IDisposable
     [Fact]
     public async Task ABrowserGetsTheErrorPageWithTheStoresMessageAndServiceUnavailable()
     {
-        var client = factory.CreatePlainClient();
+        var client = factory.CreateAnonymousClient();
         client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
 
-        var response = await client.GetAsync("/");
+        var response = await client.GetAsync("/account/login");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.StartsWith("text/html", response.Content.Headers.ContentType!.MediaType);
@@ -196,7 +205,7 @@ public sealed class UnreachableDynamoDbTests : IDisposable
     [Fact]
     public async Task AnHtmxRequestAnswersServiceUnavailableWithTheMessageForTheScriptToShow()
     {
-        var response = await factory.CreatePlainClient().HtmxGetAsync("/?handler=Rows");
+        var response = await factory.CreateAnonymousClient().HtmxGetAsync("/account/login");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var body = await Html.ParseAsync(response);
@@ -206,7 +215,7 @@ public sealed class UnreachableDynamoDbTests : IDisposable
     [Fact]
     public async Task TheHealthEndpointAnswersUnhealthy()
     {
-        var response = await factory.CreatePlainClient().GetAsync(HealthEndpointExtensions.Path);
+        var response = await factory.CreateAnonymousClient().GetAsync(HealthEndpointExtensions.Path);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync());

@@ -16,7 +16,7 @@ public sealed class StoreExceptionHandler(IProblemDetailsService problemDetails)
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not StoreException storeException)
+        if ((exception as StoreException ?? UnavailableWithin(exception)) is not { } storeException)
         {
             return false;
         }
@@ -26,7 +26,7 @@ public sealed class StoreExceptionHandler(IProblemDetailsService problemDetails)
         if (!httpContext.Request.IsApi())
         {
             // The status-code page middleware renders the error page for this bare status, with this message.
-            httpContext.Items[ErrorDetailKey] = exception.Message;
+            httpContext.Items[ErrorDetailKey] = storeException.Message;
             return true;
         }
 
@@ -34,8 +34,25 @@ public sealed class StoreExceptionHandler(IProblemDetailsService problemDetails)
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = exception.Message },
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = storeException.Message },
         });
+    }
+
+    /// <summary>
+    /// A store that cannot be reached, under a wrapper: Data Protection wraps a key ring it cannot read (the DynamoDB
+    /// key ring is in the store) in a CryptographicException, which would otherwise be a 500.
+    /// </summary>
+    private static StoreUnavailableException? UnavailableWithin(Exception exception)
+    {
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is StoreUnavailableException unavailable)
+            {
+                return unavailable;
+            }
+        }
+
+        return null;
     }
 
     public static (int Status, string Title) StatusFor(StoreException exception) => exception switch
