@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Alerts;
 using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Storage.DynamoDb;
@@ -59,6 +60,20 @@ public sealed class TablePolicyTests(DynamoDbLocal engine) : IAsyncLifetime
         var keyRing = new DynamoDbKeyRingStore(client, tableName, TimeProvider.System);
         await keyRing.StoreAsync("key-policy", "<key />");
         await keyRing.GetAllAsync();
+        var accounts = new DynamoDbAccountStore(client, tableName);
+        var account = new UserAccount { Id = user, Email = $"{user}@example.com", NormalizedEmail = $"{user}@EXAMPLE.COM", SecurityStamp = "s" };
+        await accounts.CreateAsync(account, onlyIfNoAccountExists: false);
+        await accounts.AnyAsync();
+        await accounts.FindByNormalizedEmailAsync(account.NormalizedEmail);
+        await accounts.UpdateAsync(new UserAccount { Id = user, SecurityStamp = "t", ConcurrencyStamp = "next" }, account.ConcurrencyStamp);
+        var tokens = new DynamoDbAccessTokenStore(client, tableName);
+        await tokens.AddAsync(user, new AccessToken("t1", "script", DateTimeOffset.UtcNow), "hash-" + user);
+        await tokens.FindUserIdAsync("hash-" + user);
+        await tokens.ListAsync(user);
+        await tokens.RevokeAsync(user, "t1");
+        await tokens.EraseAsync(user);
+        await new DynamoDbUserDataEraser(client, tableName, ItemKeys.ExpensePrefix).EraseAsync(user);
+        await accounts.DeleteAsync(user);
         var health = await new DynamoDbHealthCheck(client, new DynamoDbStorageOptions { TableName = tableName }).CheckHealthAsync(new HealthCheckContext());
         Assert.Equal(HealthStatus.Healthy, health.Status);
     }
