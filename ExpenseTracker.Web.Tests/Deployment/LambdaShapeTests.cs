@@ -1,11 +1,14 @@
 using System.Net;
 using System.Text.Json;
+using Amazon.DynamoDBv2.Model;
+using ExpenseTracker.Web.Storage.DynamoDb;
 using ExpenseTracker.Web.Tests.Infrastructure;
+using ExpenseTracker.Web.Tests.Storage;
 
 namespace ExpenseTracker.Web.Tests.Deployment;
 
 [CollectionDefinition(Name)]
-public sealed class PublishedAppCollection : ICollectionFixture<PublishedApp>
+public sealed class PublishedAppCollection : ICollectionFixture<PublishedApp>, ICollectionFixture<DynamoDbLocal>
 {
     public const string Name = "Published app";
 }
@@ -14,25 +17,26 @@ public sealed class PublishedAppCollection : ICollectionFixture<PublishedApp>
 /// The published app started the way Lambda starts it: the executable named by the template's Handler, in its
 /// folder, with the template's environment and Lambda's own variables. This test plays the Web Adapter: it waits on
 /// AWS_LWA_READINESS_CHECK_PATH at AWS_LWA_PORT, then sends requests there as API Gateway would (X-Forwarded-*).
-/// Each app starts empty, so a test registers the first account through the real form (the template's default mode
-/// lets exactly that one register) and then acts as it. The store is SQLite until the DynamoDB store lands; then it
-/// runs against DynamoDB Local.
+/// The store is the template's, DynamoDB, on DynamoDB Local (an engine of this collection's own, so the slow publish
+/// runs beside the other DynamoDB tests), each test in tables of its own created from the code's table definition.
+/// Each table starts empty, so a test registers the first account through the real form (the template's default mode
+/// lets exactly that one register) and then acts as it.
 /// </summary>
 [Collection(PublishedAppCollection.Name)]
-public sealed class LambdaShapeTests(PublishedApp app) : IDisposable
+public sealed class LambdaShapeTests(PublishedApp app, DynamoDbLocal engine) : IAsyncLifetime
 {
     private const string AssetVersion = "lambda-shape";
     private const string Email = "owner@example.com";
 
-    private readonly string dataFolder = Directory.CreateTempSubdirectory("expense-tracker-lambda-").FullName;
     private readonly List<HttpClient> clients = [];
+    private readonly List<string> tables = [];
 
     [Fact]
     public async Task ThePublishedAppIsReadyOnTheAdaptersPortAndServesPagesWithVersionedAssetLinks()
     {
         // Lambda runs Linux; the app host there must carry the executable bit into the zip.
         Assert.True(!OperatingSystem.IsWindows() && File.GetUnixFileMode(app.Executable).HasFlag(UnixFileMode.UserExecute), "The Handler must be an executable file.");
-        var (process, client, _) = await StartAsync(Path.Combine(dataFolder, "one.db"));
+        var (process, client, _) = await StartAsync(await NewTableAsync());
         await using var running = process;
         var visitor = await client.GetAsync("/");
         await RegisterAsync(client);
@@ -52,7 +56,7 @@ public sealed class LambdaShapeTests(PublishedApp app) : IDisposable
     [Fact]
     public async Task ItLogsOneJsonObjectPerLineWithoutTokensCookiesOrPasswords()
     {
-        var (process, client, cookies) = await StartAsync(Path.Combine(dataFolder, "logs.db"));
+        var (process, client, cookies) = await StartAsync(await NewTableAsync());
         await using var running = process;
         await RegisterAsync(client);
         var token = (await client.GetDocumentAsync("/")).QuerySelector("meta[name=request-verification-token]")!.GetAttribute("content")!;
@@ -66,7 +70,7 @@ public sealed class LambdaShapeTests(PublishedApp app) : IDisposable
             Assert.True(entry.RootElement.TryGetProperty("LogLevel", out _), line);
             Assert.True(entry.RootElement.TryGetProperty("Category", out _), line);
         });
-        Assert.Contains(lines, line => line.Contains("Storing expenses in SQLite database", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("Storing expenses in DynamoDB table", StringComparison.Ordinal));
         Assert.Equal(2, cookies.Cookies.Count);
         Assert.All(cookies.Cookies.Values, cookie => Assert.DoesNotContain(cookie, process.Output));
         Assert.DoesNotContain(token, process.Output);
@@ -76,12 +80,12 @@ public sealed class LambdaShapeTests(PublishedApp app) : IDisposable
     [Fact]
     public async Task AFormFromOneInstanceIsAcceptedByAnotherThatSharesTheKeyRingAndRefusedByOneThatDoesNot()
     {
-        var shared = Path.Combine(dataFolder, "shared.db");
+        var shared = await NewTableAsync();
         var (first, firstClient, firstCookies) = await StartAsync(shared);
         await using var firstRunning = first;
         var (second, secondClient, secondCookies) = await StartAsync(shared);
         await using var secondRunning = second;
-        var (stranger, strangerClient, strangerCookies) = await StartAsync(Path.Combine(dataFolder, "other.db"));
+        var (stranger, strangerClient, strangerCookies) = await StartAsync(await NewTableAsync());
         await using var strangerRunning = stranger;
 
         await RegisterAsync(firstClient);
@@ -110,33 +114,60 @@ public sealed class LambdaShapeTests(PublishedApp app) : IDisposable
         Assert.Equal("/", accepted.Headers.Location!.OriginalString);
         var list = await firstClient.GetStringAsync("/");
         Assert.Contains("Posted across instances", list);
+        // One key ring in the shared table, written by the first instance and read by the second.
+        var ring = await engine.Client.QueryAsync(new QueryRequest
+        {
+            TableName = shared,
+            ConsistentRead = true,
+            KeyConditionExpression = "PK = :pk",
+            ExpressionAttributeValues = new() { [":pk"] = new AttributeValue { S = "DATAPROTECTION" } },
+        });
+        Assert.Single(ring.Items);
     }
 
-    public void Dispose()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         clients.ForEach(client => client.Dispose());
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(dataFolder, recursive: true);
+        foreach (var table in tables)
+        {
+            await engine.Client.DeleteTableAsync(table);
+        }
     }
 
-    /// <summary>Lambda's environment: the template's variables (its port swapped for a free one), Lambda's own, and the test store.</summary>
-    private static Dictionary<string, string> LambdaEnvironment(string databasePath, string port)
+    /// <summary>A table as the template declares it (the contract tests hold the template to this definition).</summary>
+    private async Task<string> NewTableAsync()
+    {
+        var table = "Lambda-" + Guid.NewGuid().ToString("N");
+        await DynamoDbTable.CreateIfMissingAsync(engine.Client, table);
+        tables.Add(table);
+        return table;
+    }
+
+    /// <summary>
+    /// Lambda's environment: the template's variables with its table and region filled in (its port swapped for a
+    /// free one), Lambda's own, and the one setting AWS does not need: where DynamoDB Local listens.
+    /// </summary>
+    private Dictionary<string, string> LambdaEnvironment(string tableName, string port)
     {
         var template = CloudFormationTemplate.Load();
-        var variables = template.Environment("WebFunction", new Dictionary<string, string> { ["AssetVersion"] = AssetVersion });
+        var variables = template.Environment(
+            "WebFunction",
+            new Dictionary<string, string> { ["AssetVersion"] = AssetVersion, ["Table"] = tableName, ["AWS::Region"] = "ap-south-1" });
         var templatePort = variables["AWS_LWA_PORT"];
         var environment = variables.ToDictionary(variable => variable.Key, variable => variable.Value == templatePort ? port : variable.Value);
         environment["AWS_LAMBDA_FUNCTION_NAME"] = "expense-tracker-lambda-shape";
         environment["AWS_REGION"] = "ap-south-1";
-        environment["Storage__Provider"] = "Sqlite";
-        environment["Storage__Sqlite__Path"] = databasePath;
+        environment["Storage__DynamoDb__ServiceUrl"] = engine.ServiceUrl;
+        Assert.DoesNotContain(environment, variable => variable.Value.Contains("${", StringComparison.Ordinal));
         return environment;
     }
 
     /// <summary>Starts the app; its client keeps the cookies the app sets (Secure ones too: the test plays the https proxy).</summary>
-    private async Task<(AppProcess Process, HttpClient Client, CookieJar Cookies)> StartAsync(string databasePath)
+    private async Task<(AppProcess Process, HttpClient Client, CookieJar Cookies)> StartAsync(string tableName)
     {
-        var environment = LambdaEnvironment(databasePath, PublishedApp.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var environment = LambdaEnvironment(tableName, PublishedApp.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         var process = app.Start(environment);
         var cookies = CookieJar.OverHttp();
         var client = new HttpClient(cookies)
