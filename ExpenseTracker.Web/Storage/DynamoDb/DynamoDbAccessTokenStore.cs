@@ -99,27 +99,8 @@ public sealed class DynamoDbAccessTokenStore(IAmazonDynamoDB client, string tabl
 
     private static NotFoundException Missing() => new("That token does not exist.");
 
-    private async Task<List<Dictionary<string, AttributeValue>>> QueryTokensAsync(string userId, CancellationToken cancellationToken)
-    {
-        var query = new QueryRequest
-        {
-            TableName = tableName,
-            ConsistentRead = true,
-            KeyConditionExpression = "#pk = :pk AND begins_with(#sk, :prefix)",
-            ExpressionAttributeNames = new() { ["#pk"] = DynamoDbTable.PartitionKey, ["#sk"] = DynamoDbTable.SortKey },
-            ExpressionAttributeValues = new() { [":pk"] = S(ItemKeys.User(userId)), [":prefix"] = S(ItemKeys.TokenPrefix) },
-        };
-        var items = new List<Dictionary<string, AttributeValue>>();
-        do
-        {
-            var response = await client.QueryAsync(query, cancellationToken);
-            items.AddRange(response.Items ?? []);
-            query.ExclusiveStartKey = response.LastEvaluatedKey;
-        }
-        while (query.ExclusiveStartKey is { Count: > 0 });
-
-        return items;
-    }
+    private Task<List<Dictionary<string, AttributeValue>>> QueryTokensAsync(string userId, CancellationToken cancellationToken) =>
+        client.QueryByPrefixAsync(tableName, ItemKeys.User(userId), ItemKeys.TokenPrefix, cancellationToken);
 
     private Put PutNew(Dictionary<string, AttributeValue> item) => new()
     {

@@ -15,22 +15,8 @@ public sealed class DynamoDbAlertStore(IAmazonDynamoDB client, string tableName)
         DynamoDbCalls.GuardAsync(async () =>
         {
             ExpenseItems.CheckUserId(userId);
-            var query = new QueryRequest
-            {
-                TableName = tableName,
-                ConsistentRead = true,
-                KeyConditionExpression = "#pk = :pk AND begins_with(#sk, :prefix)",
-                ExpressionAttributeNames = new() { ["#pk"] = DynamoDbTable.PartitionKey, ["#sk"] = DynamoDbTable.SortKey },
-                ExpressionAttributeValues = new() { [":pk"] = S(ItemKeys.User(userId)), [":prefix"] = S(AlertOutboxItem.SortKeyPrefix) },
-            };
-            var alerts = new List<BudgetAlert>();
-            do
-            {
-                var response = await client.QueryAsync(query, cancellationToken);
-                alerts.AddRange((response.Items ?? []).Select(ToAlert));
-                query.ExclusiveStartKey = response.LastEvaluatedKey;
-            }
-            while (query.ExclusiveStartKey is { Count: > 0 });
+            var items = await client.QueryByPrefixAsync(tableName, ItemKeys.User(userId), AlertOutboxItem.SortKeyPrefix, cancellationToken);
+            var alerts = items.Select(ToAlert).ToList();
 
             // The sort key orders by period, not time: newest first is sorted here, ties as the SQLite store breaks them.
             return (IReadOnlyList<BudgetAlert>)alerts

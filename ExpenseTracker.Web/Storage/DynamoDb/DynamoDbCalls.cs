@@ -139,4 +139,28 @@ internal static class DynamoDbCalls
         AmazonClientException { InnerException: { } inner } => IsUnavailable(inner, cancellationToken),
         _ => false,
     };
+
+    /// <summary>Every item of one partition whose sort key starts with <paramref name="prefix"/>, all pages, read consistently.</summary>
+    public static async Task<List<Dictionary<string, AttributeValue>>> QueryByPrefixAsync(
+        this IAmazonDynamoDB client, string tableName, string partitionKey, string prefix, CancellationToken cancellationToken)
+    {
+        var query = new QueryRequest
+        {
+            TableName = tableName,
+            ConsistentRead = true,
+            KeyConditionExpression = "#pk = :pk AND begins_with(#sk, :prefix)",
+            ExpressionAttributeNames = new() { ["#pk"] = DynamoDbTable.PartitionKey, ["#sk"] = DynamoDbTable.SortKey },
+            ExpressionAttributeValues = new() { [":pk"] = new AttributeValue { S = partitionKey }, [":prefix"] = new AttributeValue { S = prefix } },
+        };
+        var items = new List<Dictionary<string, AttributeValue>>();
+        do
+        {
+            var response = await client.QueryAsync(query, cancellationToken);
+            items.AddRange(response.Items ?? []);
+            query.ExclusiveStartKey = response.LastEvaluatedKey;
+        }
+        while (query.ExclusiveStartKey is { Count: > 0 });
+
+        return items;
+    }
 }

@@ -23,22 +23,8 @@ public sealed class DynamoDbCategoryStore(IAmazonDynamoDB client, string tableNa
         DynamoDbCalls.GuardAsync(async () =>
         {
             ExpenseItems.CheckUserId(userId);
-            var query = new QueryRequest
-            {
-                TableName = tableName,
-                ConsistentRead = true,
-                KeyConditionExpression = "#pk = :pk AND begins_with(#sk, :prefix)",
-                ExpressionAttributeNames = new() { ["#pk"] = DynamoDbTable.PartitionKey, ["#sk"] = DynamoDbTable.SortKey },
-                ExpressionAttributeValues = new() { [":pk"] = S(ItemKeys.User(userId)), [":prefix"] = S(ItemKeys.CategoryPrefix) },
-            };
-            var categories = new List<Category>();
-            do
-            {
-                var response = await client.QueryAsync(query, cancellationToken);
-                categories.AddRange((response.Items ?? []).Select(item => new Category(String(item, Attr.Id), String(item, Attr.Name))));
-                query.ExclusiveStartKey = response.LastEvaluatedKey;
-            }
-            while (query.ExclusiveStartKey is { Count: > 0 });
+            var items = await client.QueryByPrefixAsync(tableName, ItemKeys.User(userId), ItemKeys.CategoryPrefix, cancellationToken);
+            var categories = items.Select(item => new Category(String(item, Attr.Id), String(item, Attr.Name))).ToList();
 
             return (IReadOnlyList<Category>)categories.OrderBy(category => category.Name.ToUpperInvariant(), StringComparer.Ordinal).ToList();
         }, cancellationToken);

@@ -15,22 +15,8 @@ public sealed class DynamoDbKeyRingStore(IAmazonDynamoDB client, string tableNam
     public Task<IReadOnlyList<string>> GetAllAsync(CancellationToken cancellationToken = default) =>
         DynamoDbCalls.GuardAsync(async () =>
         {
-            var query = new QueryRequest
-            {
-                TableName = tableName,
-                ConsistentRead = true,
-                KeyConditionExpression = "#pk = :pk AND begins_with(#sk, :prefix)",
-                ExpressionAttributeNames = new() { ["#pk"] = DynamoDbTable.PartitionKey, ["#sk"] = DynamoDbTable.SortKey },
-                ExpressionAttributeValues = new() { [":pk"] = S(ItemKeys.KeyRing), [":prefix"] = S(ItemKeys.KeyRingKeyPrefix) },
-            };
-            var keys = new List<(string CreatedAt, string Name, string Xml)>();
-            do
-            {
-                var response = await client.QueryAsync(query, cancellationToken);
-                keys.AddRange((response.Items ?? []).Select(item => (String(item, Attr.CreatedAt), String(item, Attr.Name), String(item, Attr.Xml))));
-                query.ExclusiveStartKey = response.LastEvaluatedKey;
-            }
-            while (query.ExclusiveStartKey is { Count: > 0 });
+            var items = await client.QueryByPrefixAsync(tableName, ItemKeys.KeyRing, ItemKeys.KeyRingKeyPrefix, cancellationToken);
+            var keys = items.Select(item => (CreatedAt: String(item, Attr.CreatedAt), Name: String(item, Attr.Name), Xml: String(item, Attr.Xml))).ToList();
 
             // Oldest first, as the SQLite store returns them.
             return (IReadOnlyList<string>)keys
