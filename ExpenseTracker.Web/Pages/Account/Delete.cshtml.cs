@@ -41,12 +41,9 @@ public sealed class DeleteAccountModel(UserManager<UserAccount> users, SignInMan
             return Page();
         }
 
-        var check = await signIn.CheckPasswordSignInAsync(account, Input.Password, lockoutOnFailure: true);
-        if (!check.Succeeded)
+        if (await signIn.ConfirmPasswordAsync(account, Input.Password, "That is not your password. Nothing was deleted.") is { } wrong)
         {
-            ModelState.AddModelError(
-                $"{nameof(Input)}.{nameof(DeleteForm.Password)}",
-                check.IsLockedOut ? "Too many wrong passwords: the account is locked for a few minutes." : "That is not your password. Nothing was deleted.");
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(DeleteForm.Password)}", wrong);
             return Page();
         }
 

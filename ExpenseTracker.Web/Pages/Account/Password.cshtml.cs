@@ -60,13 +60,9 @@ public sealed class PasswordModel(UserManager<UserAccount> users, SignInManager<
             return Page();
         }
 
-        // Through the sign-in check, so that guessing the current password here counts towards the lockout too.
-        var check = await signIn.CheckPasswordSignInAsync(account, Input.CurrentPassword, lockoutOnFailure: true);
-        if (!check.Succeeded)
+        if (await signIn.ConfirmPasswordAsync(account, Input.CurrentPassword, "That is not your current password.") is { } wrong)
         {
-            ModelState.AddModelError(
-                $"{nameof(Input)}.{nameof(PasswordForm.CurrentPassword)}",
-                check.IsLockedOut ? "Too many wrong passwords: the account is locked for a few minutes." : "That is not your current password.");
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(PasswordForm.CurrentPassword)}", wrong);
             return Page();
         }
 
