@@ -1,16 +1,19 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Amazon.Runtime;
 
 namespace ExpenseTracker.Web.Tests.Storage;
 
 /// <summary>
 /// Gives a DynamoDB client an HttpClient that records every request it sends by operation (the X-Amz-Target
-/// header, e.g. "Query") with its JSON body, retries included: what DynamoDB would bill and what a page waits for.
+/// header, e.g. "Query") with its JSON body, retries included, and how many items the Queries examined (their
+/// ScannedCount, filtered out or not): what DynamoDB would bill and what a page waits for.
 /// </summary>
 public sealed class CountingHttpClientFactory : HttpClientFactory
 {
     private readonly ConcurrentQueue<(string Operation, string Body)> requests = new();
     private readonly Lazy<HttpClient> client;
+    private int scanned;
 
     public CountingHttpClientFactory() =>
         client = new Lazy<HttpClient>(() => new HttpClient(new CountingHandler(this) { InnerHandler = new SocketsHttpHandler() }));
@@ -19,10 +22,17 @@ public sealed class CountingHttpClientFactory : HttpClientFactory
 
     public IReadOnlyList<(string Operation, string Body)> Requests => [.. requests];
 
+    /// <summary>The items every Query answered since the last <see cref="Reset"/> examined, before its filter.</summary>
+    public int ItemsScanned => scanned;
+
     /// <summary>Runs before each request is sent, with its operation: a test's way to slip another write in between.</summary>
     public Func<string, Task>? BeforeSend { get; set; }
 
-    public void Reset() => requests.Clear();
+    public void Reset()
+    {
+        requests.Clear();
+        scanned = 0;
+    }
 
     public override HttpClient CreateHttpClient(IClientConfig clientConfig) => client.Value;
 
@@ -44,7 +54,26 @@ public sealed class CountingHttpClientFactory : HttpClientFactory
                 await beforeSend(operation);
             }
 
-            return await base.SendAsync(request, cancellationToken);
+            var response = await base.SendAsync(request, cancellationToken);
+            if (operation == "Query" && response.IsSuccessStatusCode)
+            {
+                // Read here and handed on buffered: the SDK reads the body as if untouched.
+                var json = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                using (var document = JsonDocument.Parse(json))
+                {
+                    Interlocked.Add(ref factory.scanned, document.RootElement.GetProperty("ScannedCount").GetInt32());
+                }
+
+                var buffered = new ByteArrayContent(json);
+                foreach (var header in response.Content.Headers)
+                {
+                    buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
+
+                response.Content = buffered;
+            }
+
+            return response;
         }
     }
 }

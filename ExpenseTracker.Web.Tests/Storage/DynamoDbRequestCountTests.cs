@@ -59,6 +59,32 @@ public sealed class DynamoDbRequestCountTests : IDisposable
     }
 
     [Fact]
+    public async Task TotalsAndSummariesReadAnItemPerMonthOrDayOfTheirRangeNotOnePerExpense()
+    {
+        // 2,000 expenses: every day of 2026 in 4 categories, a third of them tagged "work".
+        await seeding.AddManyAsync(user, SpreadOverTheYear(2000));
+        var (from, to) = (Day("2026-01-01"), Day("2026-12-31"));
+
+        var allTime = await ScannedAsync(() => counted.GetTotalsAsync(user, ExpenseFilter.None));
+        var cutMonths = await ScannedAsync(() => counted.GetTotalsAsync(user, new ExpenseFilter(Day("2026-01-15"), Day("2026-11-20"))));
+        var oneCategory = await ScannedAsync(() => counted.GetTotalsAsync(user, new ExpenseFilter(CategoryId: "food")));
+        var byCategory = await ScannedAsync(() => counted.GetGroupedTotalsAsync(user, from, to, TotalsGrouping.Category));
+        var byMonth = await ScannedAsync(() => counted.GetGroupedTotalsAsync(user, from, to, TotalsGrouping.Month));
+        var byDay = await ScannedAsync(() => counted.GetGroupedTotalsAsync(user, from, to, TotalsGrouping.Day));
+        var byMonthWithTag = await ScannedAsync(() => counted.GetGroupedTotalsAsync(user, from, to, TotalsGrouping.Month, tag: "work"));
+
+        Assert.Equal((2000, 12), (allTime.Result.Count, allTime.Scanned));
+        // 11 months, less 14 days of January and 10 of November.
+        Assert.Equal(11 + 14 + 10, cutMonths.Scanned);
+        // A category is a filter over the month-and-category items: 12 months × 4 categories.
+        Assert.Equal((500, 48), (oneCategory.Result.Count, oneCategory.Scanned));
+        Assert.Equal((4, 48), (byCategory.Result.Count, byCategory.Scanned));
+        Assert.Equal((12, 12), (byMonth.Result.Count, byMonth.Scanned));
+        Assert.Equal((365, 365), (byDay.Result.Count, byDay.Scanned));
+        Assert.Equal((12, 48), (byMonthWithTag.Result.Count, byMonthWithTag.Scanned));
+    }
+
+    [Fact]
     public async Task EveryWriteIsOneReadAndOneTransaction()
     {
         var add = await CountAsync(() => counted.AddAsync(user, Draft("2026-03-10", 100, "food", "", "work", "home")));
@@ -95,6 +121,13 @@ public sealed class DynamoDbRequestCountTests : IDisposable
                 "",
                 i % 3 == 0 ? ["work"] : []))
             .ToList();
+
+    private async Task<(T Result, int Scanned)> ScannedAsync<T>(Func<Task<T>> call)
+    {
+        requests.Reset();
+        var result = await call();
+        return (result, requests.ItemsScanned);
+    }
 
     private async Task<(T Result, IReadOnlyList<string> Requests)> CountAsync<T>(Func<Task<T>> call)
     {

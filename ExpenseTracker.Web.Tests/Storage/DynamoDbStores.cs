@@ -18,3 +18,10 @@ public sealed class DynamoDbCategoryStoreTests(DynamoDbLocal engine) : CategoryS
         Task.FromResult<(ICategoryStore, IExpenseStore)>(
             (new DynamoDbCategoryStore(engine.Client, engine.TableName), new DynamoDbExpenseStore(engine.Client, engine.TableName, TimeProvider.System)));
 }
+
+[Collection(DynamoDbLocalCollection.Name)]
+public sealed class DynamoDbRangeTotalsTests(DynamoDbLocal engine) : RangeTotalsContract
+{
+    protected override Task<IExpenseStore> CreateStoreAsync() =>
+        Task.FromResult<IExpenseStore>(new DynamoDbExpenseStore(engine.Client, engine.TableName, TimeProvider.System));
+}

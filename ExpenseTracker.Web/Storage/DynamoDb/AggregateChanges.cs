@@ -7,8 +7,9 @@ namespace ExpenseTracker.Web.Storage.DynamoDb;
 
 /// <summary>
 /// The net change a write makes to the aggregate items: per day and category, per tag, day and category (the same
-/// totals as SQLite's daily_totals and daily_tag_totals), the category usage counts, and the month and grand
-/// totals that budgets are checked against. Changes to one item are summed first, because one transaction may
+/// totals as SQLite's daily_totals and daily_tag_totals), per day, per month and category, per tag, month and category
+/// (SQLite's day_totals, monthly_category_totals and monthly_tag_totals), the category usage counts, and the month
+/// and grand totals that budgets are checked against. Changes to one item are summed first, because one transaction may
 /// touch an item only once; items whose change nets to zero are left alone.
 /// </summary>
 internal sealed class AggregateChanges
@@ -53,14 +54,17 @@ internal sealed class AggregateChanges
 
     private static IEnumerable<Target> TargetsOf(Expense expense)
     {
+        var month = BudgetSettings.MonthKey(expense.Date);
         yield return new Target(Kind.DailyTotal, ItemKeys.DailyTotal(expense.Date, expense.CategoryId), expense.Date, expense.CategoryId, null, null);
+        yield return new Target(Kind.DayTotal, ItemKeys.DayTotal(expense.Date), expense.Date, null, null, null);
+        yield return new Target(Kind.MonthCategoryTotal, ItemKeys.MonthCategoryTotal(month, expense.CategoryId), null, expense.CategoryId, null, month);
         foreach (var tag in expense.Tags)
         {
             yield return new Target(Kind.TagTotal, ItemKeys.TagTotal(tag, expense.Date, expense.CategoryId), expense.Date, expense.CategoryId, tag, null);
+            yield return new Target(Kind.TagMonthTotal, ItemKeys.TagMonthTotal(tag, month, expense.CategoryId), null, expense.CategoryId, tag, month);
         }
 
         yield return new Target(Kind.CategoryUsage, ItemKeys.CategoryUsage(expense.CategoryId), null, expense.CategoryId, null, null);
-        var month = BudgetSettings.MonthKey(expense.Date);
         yield return new Target(Kind.MonthTotal, ItemKeys.MonthTotal(month), null, null, null, month);
         yield return new Target(Kind.GrandTotal, ItemKeys.GrandTotal, null, null, null, null);
     }
@@ -69,7 +73,10 @@ internal sealed class AggregateChanges
     private enum Kind
     {
         DailyTotal,
+        DayTotal,
+        MonthCategoryTotal,
         TagTotal,
+        TagMonthTotal,
         CategoryUsage,
         MonthTotal,
         GrandTotal,

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
@@ -153,14 +154,28 @@ internal static class DynamoDbCalls
             ExpressionAttributeValues = new() { [":pk"] = new AttributeValue { S = partitionKey }, [":prefix"] = new AttributeValue { S = prefix } },
         };
         var items = new List<Dictionary<string, AttributeValue>>();
+        await foreach (var item in client.QueryAllAsync(query, cancellationToken))
+        {
+            items.Add(item);
+        }
+
+        return items;
+    }
+
+    /// <summary>Every item a Query finds, page after page (DynamoDB answers at most 1 MB a time).</summary>
+    public static async IAsyncEnumerable<Dictionary<string, AttributeValue>> QueryAllAsync(
+        this IAmazonDynamoDB client, QueryRequest query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         do
         {
             var response = await client.QueryAsync(query, cancellationToken);
-            items.AddRange(response.Items ?? []);
+            foreach (var item in response.Items ?? [])
+            {
+                yield return item;
+            }
+
             query.ExclusiveStartKey = response.LastEvaluatedKey;
         }
         while (query.ExclusiveStartKey is { Count: > 0 });
-
-        return items;
     }
 }

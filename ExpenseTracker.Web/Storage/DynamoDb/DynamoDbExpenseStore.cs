@@ -26,10 +26,16 @@ public sealed class DynamoDbExpenseStore(IAmazonDynamoDB client, string tableNam
 
     private const int DeleteAttempts = 3;
 
-    /// <summary>How often a write is rebuilt because another write moved a budget period's total since it was read.</summary>
-    private const int PeriodAttempts = 5;
+    /// <summary>
+    /// How often a write is rebuilt because another write moved a budget period's total since it was read. Each round
+    /// lets at least one of the writes racing for a month through, so this is also how many writes of one user to one
+    /// month can race at once before the last of them is refused as unavailable (nothing written, try again).
+    /// </summary>
+    private const int PeriodAttempts = 10;
 
     private readonly BudgetAlerting alerting = alerting ?? BudgetAlerting.Standalone();
+
+    private readonly DynamoDbTotals totals = new(client, tableName);
 
     public async Task<Expense> AddAsync(string userId, ExpenseDraft draft, CancellationToken cancellationToken = default) =>
         (await AddWithAlertsAsync(userId, draft, cancellationToken)).Expense;
@@ -263,7 +269,7 @@ public sealed class DynamoDbExpenseStore(IAmazonDynamoDB client, string tableNam
                 query.ProjectionExpression = "#amount";
                 query.ExpressionAttributeNames["#amount"] = Attr.AmountPaise;
                 var (count, paise) = (0, 0L);
-                await foreach (var item in QueryAllAsync(query, cancellationToken))
+                await foreach (var item in client.QueryAllAsync(query, cancellationToken))
                 {
                     count++;
                     paise += Long(item, Attr.AmountPaise);
@@ -272,20 +278,25 @@ public sealed class DynamoDbExpenseStore(IAmazonDynamoDB client, string tableNam
                 return new ExpenseTotals(count, new Money(paise));
             }
 
-            var totals = await ReadAggregatesAsync(userId, filter.From, filter.To, filter.CategoryId, filter.Tag, cancellationToken);
-            return new ExpenseTotals(totals.Sum(total => total.Count), new Money(totals.Sum(total => total.Amount.Paise)));
+            return await totals.SumAsync(userId, filter, cancellationToken);
         }, cancellationToken);
 
     public Task<IReadOnlyList<DailyTotal>> GetDailyTotalsAsync(
         string userId, DateOnly from, DateOnly to, string? categoryId = null, string? tag = null, CancellationToken cancellationToken = default) =>
-        DynamoDbCalls.GuardAsync(async () =>
+        DynamoDbCalls.GuardAsync(() =>
         {
             ExpenseItems.CheckUserId(userId);
-            var totals = await ReadAggregatesAsync(userId, from, to, categoryId, tag, cancellationToken);
-            return (IReadOnlyList<DailyTotal>)totals
-                .OrderBy(total => total.Date)
-                .ThenBy(total => total.CategoryId, StringComparer.Ordinal)
-                .ToList();
+            return totals.DailyAsync(userId, from, to, categoryId, tag, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>Whole months from the monthly items, only the days of the months the range cuts (see <see cref="DynamoDbTotals"/>).</summary>
+    public Task<IReadOnlyList<GroupTotal>> GetGroupedTotalsAsync(
+        string userId, DateOnly from, DateOnly to, TotalsGrouping grouping, string? categoryId = null, string? tag = null,
+        CancellationToken cancellationToken = default) =>
+        DynamoDbCalls.GuardAsync(() =>
+        {
+            ExpenseItems.CheckUserId(userId);
+            return totals.GroupAsync(userId, from, to, grouping, categoryId, tag, cancellationToken);
         }, cancellationToken);
 
     private Expense NewExpense(ExpenseDraft draft) =>
@@ -361,81 +372,6 @@ public sealed class DynamoDbExpenseStore(IAmazonDynamoDB client, string tableNam
     }
 
     /// <summary>
-    /// The stored per-day totals in a date range, per category or per tag. A year is at most a few thousand small
-    /// items: one Query (1 MB a response) whatever the number of expenses.
-    /// </summary>
-    private async Task<List<DailyTotal>> ReadAggregatesAsync(
-        string userId, DateOnly? from, DateOnly? to, string? categoryId, string? tag, CancellationToken cancellationToken)
-    {
-        var normalizedTag = tag is { Length: > 0 } ? Expenses.Tags.Normalize(tag) : null;
-        if (normalizedTag is not null && (normalizedTag.Length == 0 || Expenses.Tags.Problem([normalizedTag]) is not null || !ExpenseItems.IsWellFormed(normalizedTag)))
-        {
-            // No stored expense can carry such a tag, and it could not be part of a key.
-            return [];
-        }
-
-        var (lower, upper) = normalizedTag is null ? ItemKeys.DailyTotalsBetween(from, to) : ItemKeys.TagTotalsBetween(normalizedTag, from, to);
-        var names = new Dictionary<string, string>
-        {
-            ["#pk"] = DynamoDbTable.PartitionKey,
-            ["#sk"] = DynamoDbTable.SortKey,
-            ["#date"] = Attr.Date,
-            ["#category"] = Attr.CategoryId,
-            ["#count"] = Attr.ExpenseCount,
-            ["#amount"] = Attr.AmountPaise,
-        };
-        var values = new Dictionary<string, AttributeValue>
-        {
-            [":pk"] = S(ItemKeys.User(userId)),
-            [":lower"] = S(lower),
-            [":upper"] = S(upper),
-            [":zero"] = N(0),
-        };
-        // Totals whose expenses all moved away stay behind at zero (ADD cannot delete); they are not totals.
-        var filter = "#count > :zero";
-        if (categoryId is { Length: > 0 })
-        {
-            values[":category"] = S(categoryId);
-            filter += " AND #category = :category";
-        }
-
-        var query = new QueryRequest
-        {
-            TableName = tableName,
-            ConsistentRead = true,
-            KeyConditionExpression = "#pk = :pk AND #sk BETWEEN :lower AND :upper",
-            FilterExpression = filter,
-            ProjectionExpression = "#date, #category, #count, #amount",
-            ExpressionAttributeNames = names,
-            ExpressionAttributeValues = values,
-        };
-        var totals = new List<DailyTotal>();
-        await foreach (var item in QueryAllAsync(query, cancellationToken))
-        {
-            totals.Add(new DailyTotal(
-                ItemKeys.ParseDay(String(item, Attr.Date)), String(item, Attr.CategoryId), (int)Long(item, Attr.ExpenseCount), new Money(Long(item, Attr.AmountPaise))));
-        }
-
-        return totals;
-    }
-
-    private async IAsyncEnumerable<Dictionary<string, AttributeValue>> QueryAllAsync(
-        QueryRequest query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        do
-        {
-            var response = await client.QueryAsync(query, cancellationToken);
-            foreach (var item in response.Items ?? [])
-            {
-                yield return item;
-            }
-
-            query.ExclusiveStartKey = response.LastEvaluatedKey;
-        }
-        while (query.ExclusiveStartKey is { Count: > 0 });
-    }
-
-    /// <summary>
     /// Groups new expenses into transactions: sorted by date and category so that neighbours share daily and
     /// month totals, a new transaction whenever 100 items (with room for one alert per month touched) or
     /// ~3.5 MB are reached.
@@ -485,6 +421,9 @@ public sealed class DynamoDbExpenseStore(IAmazonDynamoDB client, string tableNam
             {
                 return null;
             }
+
+            // Writes that lost the race wait a random while, so they do not all read and collide again at once.
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 << Math.Min(attempt, 4))), cancellationToken);
         }
 
         throw new StoreUnavailableException(DynamoDbCalls.UnavailableMessage);

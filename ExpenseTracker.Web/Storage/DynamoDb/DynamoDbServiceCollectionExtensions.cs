@@ -31,8 +31,16 @@ public static class DynamoDbServiceCollectionExtensions
         services.AddSingleton<IAccessTokenStore>(provider => provider.GetRequiredService<DynamoDbAccessTokenStore>());
         services.AddSingleton<IUserDataEraser>(provider => provider.GetRequiredService<DynamoDbAccessTokenStore>());
         // One eraser per store, each removing the kinds of item that store writes in the user's partition.
-        services.AddUserDataEraser(options, ItemKeys.ExpensePrefix, ItemKeys.DailyTotalPrefix, ItemKeys.TagTotalPrefix, ItemKeys.CategoryUsagePrefix,
-            ItemKeys.MonthTotalPrefix, ItemKeys.GrandTotal);
+        services.AddUserDataEraser(
+            options,
+            ItemKeys.ExpensePrefix,
+            ItemKeys.DailyTotalPrefix,
+            ItemKeys.DayTotalPrefix,
+            ItemKeys.MonthCategoryTotalPrefix,
+            ItemKeys.TagTotalPrefix,
+            ItemKeys.CategoryUsagePrefix,
+            ItemKeys.MonthTotalPrefix,
+            ItemKeys.GrandTotal);
         services.AddUserDataEraser(options, ItemKeys.CategoryPrefix, ItemKeys.CategoryNamePrefix);
         services.AddUserDataEraser(options, ItemKeys.Budget);
         services.AddUserDataEraser(options, AlertOutboxItem.SortKeyPrefix);

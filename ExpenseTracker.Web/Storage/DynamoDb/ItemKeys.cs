@@ -17,6 +17,8 @@ internal static class ItemKeys
     public const string CategoryNamePrefix = "CATEGORYNAME#";
     public const string CategoryUsagePrefix = "CATEGORYUSE#";
     public const string MonthTotalPrefix = "MONTH#";
+    public const string DayTotalPrefix = "DAYSUM#";
+    public const string MonthCategoryTotalPrefix = "MONTHSUM#";
 
     public static string User(string userId) => "USER#" + userId;
 
@@ -36,6 +38,15 @@ internal static class ItemKeys
 
     public static (string Lower, string Upper) TagTotalsBetween(string tag, DateOnly? from, DateOnly? to) =>
         Range($"TAG#{tag}#DAY#", from, to);
+
+    /// <summary>The total of one day in all categories: spending by day reads a total a day, not one per category.</summary>
+    public static string DayTotal(DateOnly date) => DayTotalPrefix + Day(date);
+
+    /// <summary>The total of one calendar month ("2026-11") in one category: a range of months reads one a month and category.</summary>
+    public static string MonthCategoryTotal(string month, string categoryId) => $"{MonthCategoryTotalPrefix}{month}#CATEGORY#{categoryId}";
+
+    /// <summary>The month and category total of the expenses with one tag; inside the tag's own range, after its days.</summary>
+    public static string TagMonthTotal(string tag, string month, string categoryId) => $"TAG#{tag}#MONTH#{month}#CATEGORY#{categoryId}";
 
     public static string Category(string id) => CategoryPrefix + id;
 

@@ -331,10 +331,8 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
 
     /// <summary>
     /// A query of the stored totals in [from, to] (open-ended where null) as rows of (month, category_id, expense_count,
-    /// amount_paise), reading as few rows as it can: whole months from the monthly totals, and a month the range cuts
-    /// either as its days inside the range or, when fewer, as the whole month less its days outside (this month up to
-    /// today is the month's total, as no day after today has spending). So a range of years reads a row per month and
-    /// category, and the days it reads do not grow with the history.
+    /// amount_paise), from the daily and monthly totals that <see cref="TotalsRange"/> picks: a range of years reads a
+    /// row per month and category, and the days it reads do not grow with the history.
     /// </summary>
     private static string TotalsRows(DateOnly? from, DateOnly? to, string? categoryId, string? tag, DynamicParameters parameters)
     {
@@ -352,87 +350,28 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
             parameters.Add("categoryId", categoryId);
         }
 
-        var parts = new List<string>();
-        void Days(string name, DateOnly first, DateOnly last, bool subtract = false)
+        var parts = TotalsRange.Split(from, to).Select((part, index) =>
         {
-            var sign = subtract ? "-" : "";
-            parts.Add($"SELECT substr(day, 1, 7) AS month, category_id, {sign}expense_count AS expense_count, {sign}amount_paise AS amount_paise "
-                + $"FROM {daily} WHERE {filter} AND day >= @{name}From AND day <= @{name}To");
-            parameters.Add(name + "From", Day(first));
-            parameters.Add(name + "To", Day(last));
-        }
-
-        void Months(DateOnly first, DateOnly last)
-        {
-            parts.Add($"SELECT month, category_id, expense_count, amount_paise FROM {monthly} WHERE {filter} AND month >= @firstMonth AND month <= @lastMonth");
-            parameters.Add("firstMonth", Month(first));
-            parameters.Add("lastMonth", Month(last));
-        }
-
-        var start = from ?? DateOnly.MinValue;
-        var end = to ?? DateOnly.MaxValue;
-        var (startMonth, endMonth) = (start.AddDays(1 - start.Day), end.AddDays(1 - end.Day));
-        var (startMonthEnd, endMonthEnd) = (LastDayOfMonth(start), LastDayOfMonth(end));
-        if (startMonth == endMonth)
-        {
-            var outside = (start.Day - 1) + (endMonthEnd.Day - end.Day);
-            if (outside >= end.Day - start.Day + 1)
+            var (first, last) = ($"first{index}", $"last{index}");
+            if (part.WholeMonths)
             {
-                Days("range", start, end);
-                return parts[0];
+                parameters.Add(first, Month(part.First));
+                parameters.Add(last, Month(part.Last));
+                return $"SELECT month, category_id, expense_count, amount_paise FROM {monthly} WHERE {filter} AND month >= @{first} AND month <= @{last}";
             }
 
-            Months(startMonth, startMonth);
-            if (start > startMonth)
-            {
-                Days("before", startMonth, start.AddDays(-1), subtract: true);
-            }
+            parameters.Add(first, Day(part.First));
+            parameters.Add(last, Day(part.Last));
+            var sign = part.Subtract ? "-" : "";
+            return $"SELECT substr(day, 1, 7) AS month, category_id, {sign}expense_count AS expense_count, {sign}amount_paise AS amount_paise "
+                + $"FROM {daily} WHERE {filter} AND day >= @{first} AND day <= @{last}";
+        }).ToList();
 
-            if (end < endMonthEnd)
-            {
-                Days("after", end.AddDays(1), endMonthEnd, subtract: true);
-            }
-
-            return string.Join(" UNION ALL ", parts);
-        }
-
-        // Different months: neither end is at the calendar's edge, so stepping a month is safe.
-        var (firstMonth, lastMonth) = (startMonth, endMonth);
-        if (start > startMonth)
-        {
-            if (start.Day - 1 < startMonthEnd.Day - start.Day + 1)
-            {
-                Days("before", startMonth, start.AddDays(-1), subtract: true);
-            }
-            else
-            {
-                Days("head", start, startMonthEnd);
-                firstMonth = startMonth.AddMonths(1);
-            }
-        }
-
-        if (end < endMonthEnd)
-        {
-            if (endMonthEnd.Day - end.Day < end.Day)
-            {
-                Days("after", end.AddDays(1), endMonthEnd, subtract: true);
-            }
-            else
-            {
-                Days("tail", endMonth, end);
-                lastMonth = endMonth.AddMonths(-1);
-            }
-        }
-
-        if (firstMonth <= lastMonth)
-        {
-            Months(firstMonth, lastMonth);
-        }
-
-        return string.Join(" UNION ALL ", parts);
+        // An empty range still needs a query of the right columns.
+        return parts.Count > 0
+            ? string.Join(" UNION ALL ", parts)
+            : "SELECT NULL AS month, NULL AS category_id, 0 AS expense_count, 0 AS amount_paise WHERE 0";
     }
-
-    private static DateOnly LastDayOfMonth(DateOnly date) => new(date.Year, date.Month, DateTime.DaysInMonth(date.Year, date.Month));
 
     private static string Month(DateOnly date) => date.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
