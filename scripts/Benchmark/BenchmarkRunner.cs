@@ -58,6 +58,7 @@ public static class BenchmarkRunner
                     log.WriteLine(
                         $"{BenchmarkStores.TitleOf(store)}, N = {size.Size:N0}: {result.Title}: p50 {result.P50Milliseconds:F2} ms, p95 {result.P95Milliseconds:F2} ms, "
                         + $"{result.RequestsPerSecond:F0}/s, app CPU {result.CpuMillisecondsPerRequest:F2} ms/request"
+                        + (result.EngineCpuMillisecondsPerRequest is { } engine ? $", engine CPU {engine:F2} ms/request" : "")
                         + (result.Errors > 0 ? $", {result.Errors} errors, first: {result.FirstProblem}" : ""));
                 }
             }
@@ -161,9 +162,9 @@ public static class BenchmarkRunner
 
         public async Task MeasureAsync(int index, int requests, int concurrency, CancellationToken cancellationToken)
         {
-            var cpuBefore = App.CpuTime();
+            var (cpuBefore, engineCpuBefore) = (App.CpuTime(), Store.EngineCpuTime());
             var measured = await LoadLoop.RunAsync(Client, Scenarios[index], requests, concurrency, cancellationToken);
-            measurements[index].Add(measured.Latencies, measured.Elapsed, App.CpuTime() - cpuBefore, measured.Bytes);
+            measurements[index].Add(measured.Latencies, measured.Elapsed, App.CpuTime() - cpuBefore, Store.EngineCpuTime() - engineCpuBefore, measured.Bytes);
             measurements[index].AddErrors(measured.Errors, measured.FirstProblem);
         }
 
@@ -188,15 +189,17 @@ public static class BenchmarkRunner
         private readonly List<double> latencies = [];
         private TimeSpan elapsed;
         private TimeSpan cpu;
+        private TimeSpan? engineCpu;
         private long bytes;
         private int errors;
         private string? firstProblem;
 
-        public void Add(double[] roundLatencies, TimeSpan roundElapsed, TimeSpan roundCpu, long roundBytes)
+        public void Add(double[] roundLatencies, TimeSpan roundElapsed, TimeSpan roundCpu, TimeSpan? roundEngineCpu, long roundBytes)
         {
             latencies.AddRange(roundLatencies);
             elapsed += roundElapsed;
             cpu += roundCpu;
+            engineCpu = roundEngineCpu is { } engine ? (engineCpu ?? TimeSpan.Zero) + engine : engineCpu;
             bytes += roundBytes;
         }
 
@@ -220,7 +223,8 @@ public static class BenchmarkRunner
                 LoadLoop.Percentile(all, 95),
                 all.Length / elapsed.TotalSeconds,
                 cpu.TotalMilliseconds / all.Length,
-                bytes / all.Length);
+                bytes / all.Length,
+                engineCpu?.TotalMilliseconds / all.Length);
         }
     }
 }

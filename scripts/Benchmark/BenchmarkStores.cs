@@ -11,6 +11,9 @@ public interface IBenchmarkStore : IAsyncDisposable
 
     /// <summary>What the store holds on disk after seeding, for the report; null when the store cannot tell.</summary>
     long? SizeInBytes();
+
+    /// <summary>CPU time a database engine of its own (another process) has used so far; null when the store runs inside the app.</summary>
+    TimeSpan? EngineCpuTime();
 }
 
 /// <summary>The stores the benchmark can run against, by the name --stores takes.</summary>

@@ -36,6 +36,9 @@ public sealed class DynamoDbLocalBenchmarkStore : IBenchmarkStore
     /// <summary>The engine keeps the table in its own memory; there is no file to measure.</summary>
     public long? SizeInBytes() => null;
 
+    /// <summary>The Java engine's CPU time: tells the emulator's share of a request's latency from the app's.</summary>
+    public TimeSpan? EngineCpuTime() => ProcessCpu.Of(engine.Id);
+
     public static async Task<DynamoDbLocalBenchmarkStore> StartAsync(CancellationToken cancellationToken)
     {
         var emulator = Path.Combine(RepositoryRoot.Path, EmulatorFolder);

@@ -5,7 +5,8 @@ namespace ExpenseTracker.Benchmark;
 /// <summary>Latency and throughput of one request type: a fixed number of requests, a fixed number of clients.</summary>
 public sealed record LoadResult(
     string Key, string Title, string Request, int Requests, int Errors, string? FirstProblem,
-    double P50Milliseconds, double P95Milliseconds, double RequestsPerSecond, double CpuMillisecondsPerRequest, long AverageBytes);
+    double P50Milliseconds, double P95Milliseconds, double RequestsPerSecond, double CpuMillisecondsPerRequest, long AverageBytes,
+    double? EngineCpuMillisecondsPerRequest = null);
 
 /// <summary>
 /// A bounded closed loop: <c>concurrency</c> clients each send their next request as soon as the last one is answered,

@@ -51,14 +51,16 @@ public static class ResultsReport
 
         text.AppendLine();
         text.AppendLine("Each cell: p50 / p95 latency in ms · requests per second · CPU time the app process spent per request "
-            + "(from /proc/[pid]/stat; it depends far less than latency on what else the shared machine runs).");
+            + "(from /proc/[pid]/stat; it depends far less than latency on what else the shared machine runs)"
+            + (result.Sizes[0].Requests[0].EngineCpuMillisecondsPerRequest is null ? "." : " · and the same for the database engine's own process."));
         text.AppendLine();
         text.AppendLine("| Request | " + string.Join(" | ", result.Sizes.Select(size => $"N = {size.Size:N0}")) + " |");
         text.AppendLine("|---|" + string.Concat(result.Sizes.Select(_ => "---:|")));
         foreach (var first in result.Sizes[0].Requests)
         {
             var cells = result.Sizes.Select(size => size.Requests.Single(request => request.Key == first.Key))
-                .Select(request => $"{request.P50Milliseconds:F2} / {request.P95Milliseconds:F2} ms · {request.RequestsPerSecond:N0}/s · {request.CpuMillisecondsPerRequest:F2} ms CPU");
+                .Select(request => $"{request.P50Milliseconds:F2} / {request.P95Milliseconds:F2} ms · {request.RequestsPerSecond:N0}/s · {request.CpuMillisecondsPerRequest:F2} ms CPU"
+                    + (request.EngineCpuMillisecondsPerRequest is { } engine ? $" · engine {engine:F2} ms CPU" : ""));
             text.AppendLine($"| {first.Title} (`{first.Request}`) | {string.Join(" | ", cells)} |");
         }
 
