@@ -35,6 +35,28 @@ public sealed class SqliteFileTests : IDisposable
     }
 
     [Fact]
+    public async Task EveryConnectionHasForeignKeysAndNormalSynchronousWhetherNewOrReusedFromThePool()
+    {
+        var database = new SqliteDatabase(DatabasePath);
+        await SqliteSchema.MigrateAsync(database);
+
+        for (var open = 0; open < 3; open++)
+        {
+            if (open == 2)
+            {
+                // New native connections after the pool let go of the old ones.
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            }
+
+            await using var connection = await database.OpenAsync();
+            Assert.Equal(1, await connection.ExecuteScalarAsync<int>("PRAGMA foreign_keys;"));
+            // 1 is NORMAL (the default is FULL, 2).
+            Assert.Equal(1, await connection.ExecuteScalarAsync<int>("PRAGMA synchronous;"));
+            Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode;"));
+        }
+    }
+
+    [Fact]
     public async Task ExpensesSurviveARestartOfTheApp()
     {
         using (var first = new FactoryOnFile(DatabasePath))

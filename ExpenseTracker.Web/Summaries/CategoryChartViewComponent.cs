@@ -14,10 +14,12 @@ public sealed class CategoryChartViewComponent(SpendingSummaries summaries, Cate
 {
     public const string Name = "CategoryChart";
 
-    public async Task<IViewComponentResult> InvokeAsync(ExpenseFilterForm filter)
+    /// <param name="categories">The user's categories when the caller has them already (the expense page does), so
+    /// that the page does not ask the store for them twice.</param>
+    public async Task<IViewComponentResult> InvokeAsync(ExpenseFilterForm filter, IReadOnlyList<Category>? categories = null)
     {
         var cancellationToken = HttpContext.RequestAborted;
-        var categories = await catalog.ListAsync(user.UserId, cancellationToken);
+        categories ??= await catalog.ListAsync(user.UserId, cancellationToken);
         var query = new SummaryQuery { From = filter.From, To = filter.To, Category = filter.Category, Tag = filter.Tag };
         var range = query.Validate(SummaryKind.ByCategory, categories, clock.Today, out var errors);
         var refreshUrl = Url.Page("/Charts/Index", "CategoryChart", filter.ToRouteValues())!;

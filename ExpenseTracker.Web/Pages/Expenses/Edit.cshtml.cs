@@ -48,7 +48,7 @@ public sealed class EditModel(IExpenseStore expenses, CategoryCatalog catalog, I
     public async Task<IActionResult> OnGetRowAsync(string id, CancellationToken cancellationToken)
     {
         var expense = await FindAsync(id, cancellationToken);
-        return expense is null ? NotFound() : Partial("_Row", Row(expense));
+        return expense is null ? NotFound() : Partial("_ExpenseRows", new[] { Row(expense) });
     }
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
