@@ -4,8 +4,8 @@ using ExpenseTracker.Web.Tests.Deployment;
 namespace ExpenseTracker.Web.Tests.Benchmarks;
 
 /// <summary>
-/// The benchmark's own code run small (N = 200, few requests, SQLite) against the published app, so that it cannot
-/// rot between real runs. It checks that every request type ran and answered sensibly, never how fast.
+/// The benchmark's own code run small (N = 200, few requests, on SQLite and on DynamoDB Local) against the published
+/// app, so that it cannot rot between real runs. It checks that every request type ran and answered sensibly, never how fast.
 /// </summary>
 [Collection(PublishedAppCollection.Name)]
 public sealed class BenchmarkSmokeTests(PublishedApp app) : IDisposable
@@ -24,20 +24,9 @@ public sealed class BenchmarkSmokeTests(PublishedApp app) : IDisposable
     {
         var doc = Path.Combine(folder, "benchmarks.md");
         await File.WriteAllTextAsync(doc, "# Benchmarks\n\nWritten by hand, kept by every run.\n");
-        var options = new BenchmarkOptions
-        {
-            AppPath = app.Executable,
-            Sizes = [Size],
-            Stores = [SqliteBenchmarkStore.Key],
-            Requests = Requests,
-            Warmup = 5,
-            Rounds = 2,
-            Concurrency = 2,
-            Command = "smoke test",
-        };
-        var log = new StringWriter();
+        var options = SmallRun(SqliteBenchmarkStore.Key);
 
-        var result = await BenchmarkRunner.RunStoreAsync(options, SqliteBenchmarkStore.Key, new AccountLoadUser(), log, CancellationToken.None);
+        var result = await BenchmarkRunner.RunStoreAsync(options, SqliteBenchmarkStore.Key, new AccountLoadUser(), new StringWriter(), CancellationToken.None);
         var section = ResultsReport.Markdown(result, options, MachineInfo.Describe());
         // A second run replaces the store's section rather than adding another.
         ResultsReport.WriteInto(doc, SqliteBenchmarkStore.Key, section);
@@ -51,6 +40,47 @@ public sealed class BenchmarkSmokeTests(PublishedApp app) : IDisposable
         Assert.InRange(size.PeakWorkingSet, 10L * 1024 * 1024, 4L * 1024 * 1024 * 1024);
         Assert.True(size.StoreBytes > 0);
         Assert.Equal(RequestKeys, size.Requests.Select(request => request.Key));
+        AssertEveryRequestMeasured(size);
+        Assert.All(size.Requests, request => Assert.Null(request.EngineCpuMillisecondsPerRequest));
+
+        var written = await File.ReadAllTextAsync(doc);
+        Assert.StartsWith("# Benchmarks\n\nWritten by hand, kept by every run.\n", written);
+        Assert.Single(ResultsReportMarkers(written));
+        Assert.Contains("`smoke test`", written);
+        Assert.All(size.Requests, request => Assert.Contains(request.Title, written));
+    }
+
+    [Fact]
+    public async Task ASmallDynamoDbLocalRunAlsoMeasuresTheEngineAloneAndItsCpuTime()
+    {
+        var options = SmallRun(DynamoDbLocalBenchmarkStore.Key);
+
+        var result = await BenchmarkRunner.RunStoreAsync(options, DynamoDbLocalBenchmarkStore.Key, new AccountLoadUser(), new StringWriter(), CancellationToken.None);
+
+        var size = Assert.Single(result.Sizes);
+        Assert.Equal(Size, size.Seed.Count);
+        Assert.Null(size.StoreBytes);
+        Assert.Equal([.. RequestKeys, "engine-get"], size.Requests.Select(request => request.Key));
+        AssertEveryRequestMeasured(size);
+        // The engine works for every request that reaches the store (its clock ticks are 10 ms, so summed over the run).
+        Assert.True(size.Requests.Sum(request => request.EngineCpuMillisecondsPerRequest!.Value) > 0);
+        Assert.Contains("engine", ResultsReport.Markdown(result, options, MachineInfo.Describe()), StringComparison.Ordinal);
+    }
+
+    private BenchmarkOptions SmallRun(string store) => new()
+    {
+        AppPath = app.Executable,
+        Sizes = [Size],
+        Stores = [store],
+        Requests = Requests,
+        Warmup = 5,
+        WarmupSeconds = 1,
+        Rounds = 2,
+        Concurrency = 2,
+        Command = "smoke test",
+    };
+
+    private static void AssertEveryRequestMeasured(SizeResult size) =>
         Assert.All(size.Requests, request =>
         {
             Assert.True(request.Errors == 0, $"{request.Title}: {request.Errors} errors, first: {request.FirstProblem}");
@@ -60,13 +90,6 @@ public sealed class BenchmarkSmokeTests(PublishedApp app) : IDisposable
             Assert.True(request.RequestsPerSecond > 0, request.Title);
             Assert.True(request.AverageBytes > 0, request.Title);
         });
-
-        var written = await File.ReadAllTextAsync(doc);
-        Assert.StartsWith("# Benchmarks\n\nWritten by hand, kept by every run.\n", written);
-        Assert.Single(ResultsReportMarkers(written));
-        Assert.Contains("`smoke test`", written);
-        Assert.All(size.Requests, request => Assert.Contains(request.Title, written));
-    }
 
     private static IEnumerable<int> ResultsReportMarkers(string text)
     {

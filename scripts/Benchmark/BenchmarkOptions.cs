@@ -19,6 +19,13 @@ public sealed record BenchmarkOptions
 
     public int Warmup { get; init; } = 200;
 
+    /// <summary>
+    /// Reads are also warmed up for at least this long: .NET compiles hot methods again, optimised, only after they
+    /// have run a while (tiered compilation), and a few hundred fast requests are over before that happens. Writes
+    /// warm up by <see cref="Warmup"/> alone, so that what they add does not change the N the reads are measured at.
+    /// </summary>
+    public int WarmupSeconds { get; init; } = 5;
+
     /// <summary>The measured requests are split into this many rounds, interleaved across sizes and request types.</summary>
     public int Rounds { get; init; } = 4;
 
@@ -38,6 +45,7 @@ public sealed record BenchmarkOptions
           --stores sqlite             stores to run, comma separated (dynamodb once that store is in the app)
           --requests 2000             measured requests per request type
           --warmup 200                unmeasured requests per request type before those
+          --warmup-seconds 5          reads also warm up at least this long (0: by count only)
           --rounds 4                  rounds the measured requests are split into, interleaved across sizes
           --concurrency 2             clients sending at the same time
           --doc docs/benchmarks.md    replace each store's results section in this markdown file
@@ -69,6 +77,7 @@ public sealed record BenchmarkOptions
             Stores = Take(values, "stores") is { } stores ? ParseList(stores, "stores").Select(KnownStore).ToList() : options.Stores,
             Requests = Take(values, "requests") is { } requests ? PositiveNumber(requests, "requests") : options.Requests,
             Warmup = Take(values, "warmup") is { } warmup ? PositiveNumber(warmup, "warmup") : options.Warmup,
+            WarmupSeconds = Take(values, "warmup-seconds") is { } seconds ? Number(seconds, "warmup-seconds", minimum: 0) : options.WarmupSeconds,
             Rounds = Take(values, "rounds") is { } rounds ? PositiveNumber(rounds, "rounds") : options.Rounds,
             Concurrency = Take(values, "concurrency") is { } concurrency ? PositiveNumber(concurrency, "concurrency") : options.Concurrency,
             DocPath = Take(values, "doc"),
@@ -96,10 +105,14 @@ public sealed record BenchmarkOptions
         return items.Length > 0 ? items : throw new ArgumentException($"--{option} needs at least one value.");
     }
 
-    private static int PositiveNumber(string text, string option) =>
-        int.TryParse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
+    private static int PositiveNumber(string text, string option) => Number(text, option, minimum: 1);
+
+    private static int Number(string text, string option, int minimum) =>
+        int.TryParse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= minimum
             ? number
-            : throw new ArgumentException($"--{option}: '{text}' is not a whole number above zero.");
+            : throw new ArgumentException(minimum == 1
+                ? $"--{option}: '{text}' is not a whole number above zero."
+                : $"--{option}: '{text}' is not a whole number of at least {minimum}.");
 
     private static string KnownStore(string name) =>
         BenchmarkStores.Names.FirstOrDefault(known => string.Equals(known, name, StringComparison.OrdinalIgnoreCase))

@@ -14,6 +14,9 @@ public interface IBenchmarkStore : IAsyncDisposable
 
     /// <summary>CPU time a database engine of its own (another process) has used so far; null when the store runs inside the app.</summary>
     TimeSpan? EngineCpuTime();
+
+    /// <summary>Requests straight to a database engine of its own, no app in between: how the engine alone grows with N.</summary>
+    IReadOnlyList<Scenario> EngineScenarios(string userId);
 }
 
 /// <summary>The stores the benchmark can run against, by the name --stores takes.</summary>

@@ -12,6 +12,8 @@ public sealed class DynamoDbLocalBenchmarkStore : IBenchmarkStore
 {
     public const string Key = "dynamodb";
 
+    private const string TableName = "ExpenseTracker";
+
     private const string EmulatorFolder = "node_modules/amplify-dynamodb-simulator/emulator";
 
     private readonly Process engine;
@@ -29,7 +31,7 @@ public sealed class DynamoDbLocalBenchmarkStore : IBenchmarkStore
     {
         ["Storage:Provider"] = "DynamoDb",
         ["Storage:DynamoDb:ServiceUrl"] = serviceUrl,
-        ["Storage:DynamoDb:TableName"] = "ExpenseTracker",
+        ["Storage:DynamoDb:TableName"] = TableName,
         ["Storage:DynamoDb:CreateTableIfMissing"] = "true",
     };
 
@@ -38,6 +40,8 @@ public sealed class DynamoDbLocalBenchmarkStore : IBenchmarkStore
 
     /// <summary>The Java engine's CPU time: tells the emulator's share of a request's latency from the app's.</summary>
     public TimeSpan? EngineCpuTime() => ProcessCpu.Of(engine.Id);
+
+    public IReadOnlyList<Scenario> EngineScenarios(string userId) => [new EngineGetItemScenario(serviceUrl, TableName, userId)];
 
     public static async Task<DynamoDbLocalBenchmarkStore> StartAsync(CancellationToken cancellationToken)
     {

@@ -32,7 +32,7 @@ public static class ResultsReport
         text.AppendLine($"Measured {result.StartedAt.ToString("yyyy-MM-dd HH:mm", Invariant)} UTC with `{options.Command}`.");
         text.AppendLine();
         text.AppendLine($"- Machine: {machine}.");
-        text.AppendLine($"- Load: {options.Concurrency} clients at a time; per size and request type {options.Warmup:N0} warm-up requests, then {options.Requests:N0} "
+        text.AppendLine($"- Load: {options.Concurrency} clients at a time; per size and request type {options.Warmup:N0} warm-up requests (for reads, repeated for at least {options.WarmupSeconds} s), then {options.Requests:N0} "
             + $"measured ones in {options.Rounds} rounds interleaved across the sizes (reads first, then writes); one app process per size "
             + "(the Release build, Production environment, on a loopback port).");
         text.AppendLine($"- The machine is shared: its load average (1, 5, 15 min) was {result.LoadAverageBefore} before the run and {result.LoadAverageAfter} after it.");

@@ -12,7 +12,7 @@ namespace ExpenseTracker.Benchmark;
 
 /// <param name="Elapsed">The measured user's expenses through the store's batch path, and nothing else.</param>
 /// <param name="NoiseCount">Expenses of the other users, written the same way, untimed by the targets.</param>
-public sealed record SeedResult(int Count, TimeSpan Elapsed, int NoiseCount, TimeSpan NoiseElapsed, DateOnly Today);
+public sealed record SeedResult(int Count, TimeSpan Elapsed, int NoiseCount, TimeSpan NoiseElapsed, DateOnly Today, string UserId);
 
 /// <summary>
 /// Fills a fresh store through the app's own store code, built from the same settings the app gets: the measured
@@ -63,7 +63,7 @@ public static class Seeder
                 throw new InvalidOperationException($"Seeded {count} expenses but the store counts {stored.Count}.");
             }
 
-            return new SeedResult(count, elapsed, noiseCount, noiseElapsed, today);
+            return new SeedResult(count, elapsed, noiseCount, noiseElapsed, today, userId);
         }
         finally
         {

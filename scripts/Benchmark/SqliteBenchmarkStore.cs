@@ -24,6 +24,8 @@ public sealed class SqliteBenchmarkStore : IBenchmarkStore
     /// <summary>SQLite is a library inside the app process: its work is in the app's CPU time.</summary>
     public TimeSpan? EngineCpuTime() => null;
 
+    public IReadOnlyList<Scenario> EngineScenarios(string userId) => [];
+
     public ValueTask DisposeAsync()
     {
         // The seeder's pooled connections would otherwise keep the files open.
