@@ -60,7 +60,7 @@ public sealed class BenchmarkSmokeTests(PublishedApp app) : IDisposable
         var size = Assert.Single(result.Sizes);
         Assert.Equal(Size, size.Seed.Count);
         Assert.Null(size.StoreBytes);
-        Assert.Equal([.. RequestKeys, "engine-get"], size.Requests.Select(request => request.Key));
+        Assert.Equal([.. RequestKeys, "engine-get", "engine-query"], size.Requests.Select(request => request.Key));
         AssertEveryRequestMeasured(size);
         // The engine works for every request that reaches the store (its clock ticks are 10 ms, so summed over the run).
         Assert.True(size.Requests.Sum(request => request.EngineCpuMillisecondsPerRequest!.Value) > 0);

@@ -41,7 +41,8 @@ public sealed class DynamoDbLocalBenchmarkStore : IBenchmarkStore
     /// <summary>The Java engine's CPU time: tells the emulator's share of a request's latency from the app's.</summary>
     public TimeSpan? EngineCpuTime() => ProcessCpu.Of(engine.Id);
 
-    public IReadOnlyList<Scenario> EngineScenarios(string userId) => [new EngineGetItemScenario(serviceUrl, TableName, userId)];
+    public IReadOnlyList<Scenario> EngineScenarios(string userId) =>
+        [new EngineGetItemScenario(serviceUrl, TableName, userId), new EngineMonthsQueryScenario(serviceUrl, TableName, userId)];
 
     public static async Task<DynamoDbLocalBenchmarkStore> StartAsync(CancellationToken cancellationToken)
     {
