@@ -31,7 +31,7 @@ public sealed class DynamoDbExpenseStore(IAmazonDynamoDB client, string tableNam
     /// lets at least one of the writes racing for a month through, so this is also how many writes of one user to one
     /// month can race at once before the last of them is refused as unavailable (nothing written, try again).
     /// </summary>
-    private const int PeriodAttempts = 10;
+    public const int PeriodAttempts = 10;
 
     private readonly BudgetAlerting alerting = alerting ?? BudgetAlerting.Standalone();
 
