@@ -37,19 +37,10 @@ internal sealed class DynamoDbTotals(IAmazonDynamoDB client, string tableName)
         // Days are read as days; a day total is never a month less its other days.
         IReadOnlyList<TotalsRangePart> parts = grouping == TotalsGrouping.Day ? [TotalsRangePart.Days(from, to)] : TotalsRange.Split(from, to);
         var totals = await ReadAsync(userId, items, parts, categoryId, cancellationToken);
-        return
-        [
-            .. totals
-                .GroupBy(total => grouping switch
-                {
-                    TotalsGrouping.Category => new GroupKey(total.CategoryId, null),
-                    TotalsGrouping.Day => new GroupKey(null, total.Period),
-                    _ => new GroupKey(null, TotalsRange.FirstDayOfMonth(total.Period)),
-                })
-                // A month read as its total less its days outside the range can leave a group with nothing in it.
-                .Where(group => group.Sum(total => total.Count) != 0)
-                .Select(group => new GroupTotal(group.Key.CategoryId, group.Key.Period, (int)group.Sum(total => total.Count), new Money(group.Sum(total => total.Paise)))),
-        ];
+        // Items of all categories carry no category; they are read only when the grouping is not by category.
+        var signed = totals.Select(total => new DailyTotal(total.Period, total.CategoryId ?? "", (int)total.Count, new Money(total.Paise)));
+        // A month read as its total less its days outside the range can leave a group with nothing in it.
+        return [.. GroupTotal.Sum(signed, grouping).Where(group => group.Count != 0)];
     }
 
     /// <summary>The per-day, per-category items in [from, to], optionally of one category or of the expenses with one tag.</summary>
@@ -154,8 +145,6 @@ internal sealed class DynamoDbTotals(IAmazonDynamoDB client, string tableName)
 
     /// <summary>The sort key prefixes of a family of day items and of month items, each followed by the day or month.</summary>
     private sealed record TotalItems(string DayPrefix, string MonthPrefix);
-
-    private sealed record GroupKey(string? CategoryId, DateOnly? Period);
 
     /// <summary>One item read, signed as its part of the range is: a day or the first day of a month, and its category if it has one.</summary>
     private sealed record StoredTotal(DateOnly Period, string? CategoryId, long Count, long Paise);
