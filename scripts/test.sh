@@ -43,6 +43,15 @@ fi
 counters=$(grep -o '<Counters [^>]*>' "$trx")
 count() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
 total=$(count total); passed=$(count passed); failed=$(count failed); not_executed=$(count notExecuted)
+# CI keeps only the end of the output, so the failures are repeated here, after the long log.
+if [ "$failed" -ne 0 ]; then
+  echo "==> failed tests"
+  awk '
+    /<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); print "FAILED " substr($0, RSTART + 10, RLENGTH - 11); inside = 1 }
+    inside && /<Message>/ { printing = 1 }
+    printing { sub(/.*<Message>/, ""); done = sub(/<\/Message>.*/, ""); print "  " $0; if (done) { printing = 0; inside = 0 } }
+  ' "$trx" | head -n 60
+fi
 echo "Tests: $passed passed, $failed failed, $not_executed skipped"
 if [ "$total" -eq 0 ]; then
   echo "No test ran." >&2
