@@ -6,6 +6,7 @@ using ExpenseTracker.Web.DataProtection;
 using ExpenseTracker.Web.ErrorHandling;
 using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Hosting;
+using ExpenseTracker.Web.Rendering;
 using ExpenseTracker.Web.Security;
 using ExpenseTracker.Web.StaticAssets;
 using ExpenseTracker.Web.Storage;
@@ -34,9 +35,8 @@ builder.Services.AddProxyHeaders();
 builder.Services.AddBudgetAlerts();
 // Store failures become ProblemDetails with a 4xx/503 status instead of a 500.
 builder.Services.AddProblemDetails();
-// Pages and the htmx fragments they return; htmx sends the antiforgery token in this header.
-builder.Services.AddRazorPages();
-builder.Services.AddAntiforgery(options => options.HeaderName = "RequestVerificationToken");
+// Pages and the htmx fragments they return; htmx sends the antiforgery token in a header.
+builder.Services.AddPages();
 // CSS and JavaScript under one prefix, served from S3/CloudFront in AWS.
 builder.Services.AddStaticAssets();
 // The OpenAPI document, and requests the JSON endpoints cannot bind answered with a 400 that says why.
