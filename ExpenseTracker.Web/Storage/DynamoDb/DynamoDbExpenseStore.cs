@@ -202,7 +202,10 @@ public sealed class DynamoDbExpenseStore(IAmazonDynamoDB client, string tableNam
     /// <summary>
     /// One Query per page when only dates narrow the list (they are the index's key). Category, tag and text are
     /// filters DynamoDB applies after reading, so a page may take several Queries, each reading twice as many
-    /// items as the last, until the page is full or the user's expenses run out.
+    /// items as the last, until the page is full or the user's expenses run out. A cursor, and each Query after
+    /// the first, narrows the key range rather than passing a start key: the same reads in DynamoDB, but
+    /// DynamoDB Local resumes from a start key in time that grows with the partition (the benchmark's "Load
+    /// more" grew twelvefold from 1,000 to 100,000 expenses).
     /// </summary>
     public Task<ExpensePage> ListAsync(string userId, ExpenseFilter filter, string? cursor, int pageSize, CancellationToken cancellationToken = default) =>
         DynamoDbCalls.GuardAsync(async () =>
@@ -210,7 +213,6 @@ public sealed class DynamoDbExpenseStore(IAmazonDynamoDB client, string tableNam
             ExpenseItems.CheckUserId(userId);
             ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
             var (lower, upper) = ItemKeys.ExpensesBetween(filter.From, filter.To);
-            Dictionary<string, AttributeValue>? start = null;
             if (cursor is not null)
             {
                 var (date, id) = ListCursor.Decode(cursor);
@@ -229,13 +231,11 @@ public sealed class DynamoDbExpenseStore(IAmazonDynamoDB client, string tableNam
                 // A cursor above the range (the filter changed) starts at the range's top, as SQLite's keyset does.
                 if (string.CompareOrdinal(position, upper) < 0)
                 {
-                    start = Key(userId, ItemKeys.Expense(id));
-                    start[DynamoDbTable.ByDateSortKey] = S(position);
+                    upper = ItemKeys.ExpensesBefore(position);
                 }
             }
 
             var query = ExpenseQuery(userId, filter, lower, upper);
-            query.ExclusiveStartKey = start;
             // One more than a page tells whether another page follows without asking again.
             query.Limit = (int)Math.Min(pageSize + 1L, MaxReadLimit);
             var items = new List<Dictionary<string, AttributeValue>>();
@@ -248,7 +248,7 @@ public sealed class DynamoDbExpenseStore(IAmazonDynamoDB client, string tableNam
                     break;
                 }
 
-                query.ExclusiveStartKey = response.LastEvaluatedKey;
+                query.ExpressionAttributeValues[":upper"] = S(ItemKeys.ExpensesBefore(response.LastEvaluatedKey[DynamoDbTable.ByDateSortKey].S));
                 query.Limit = (int)Math.Min(2L * query.Limit.Value, MaxReadLimit);
             }
 

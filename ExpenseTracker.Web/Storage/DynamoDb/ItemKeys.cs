@@ -30,6 +30,14 @@ internal static class ItemKeys
     public static (string Lower, string Upper) ExpensesBetween(DateOnly? from, DateOnly? to) =>
         Range("EXPENSE#", from, to);
 
+    /// <summary>
+    /// An upper bound for the by-date keys that sort before <paramref name="byDateKey"/>: its last character one
+    /// lower, then "~". Ids are ASCII letters and digits, all below "~", so every expense key below
+    /// <paramref name="byDateKey"/> is at most this bound and the key itself is above it. A page after a cursor
+    /// is then a key range, like the first page, rather than a Query resumed from a start key.
+    /// </summary>
+    public static string ExpensesBefore(string byDateKey) => byDateKey[..^1] + (char)(byDateKey[^1] - 1) + "~";
+
     public static string DailyTotal(DateOnly date, string categoryId) => $"DAY#{Day(date)}#CATEGORY#{categoryId}";
 
     public static (string Lower, string Upper) DailyTotalsBetween(DateOnly? from, DateOnly? to) => Range("DAY#", from, to);
