@@ -162,13 +162,7 @@ internal static class DynamoDbCalls
                 [":end"] = new AttributeValue { S = prefix + char.ConvertFromUtf32(0x10FFFF) },
             },
         };
-        var items = new List<Dictionary<string, AttributeValue>>();
-        await foreach (var item in client.QueryAllAsync(query, cancellationToken))
-        {
-            items.Add(item);
-        }
-
-        return items;
+        return await client.QueryAllAsync(query, cancellationToken).ToListAsync(cancellationToken);
     }
 
     /// <summary>Every item a Query finds, page after page (DynamoDB answers at most 1 MB a time).</summary>

@@ -74,7 +74,7 @@ internal sealed class DynamoDbTotals(IAmazonDynamoDB client, string tableName)
             var normalized = Expenses.Tags.Normalize(tag);
             return normalized.Length == 0 || Expenses.Tags.Problem([normalized]) is not null || !ExpenseItems.IsWellFormed(normalized)
                 ? null
-                : new TotalItems($"TAG#{normalized}#DAY#", $"TAG#{normalized}#MONTH#");
+                : new TotalItems(ItemKeys.TagDayTotalPrefix(normalized), ItemKeys.TagMonthTotalPrefix(normalized));
         }
 
         return perCategory || categoryId is { Length: > 0 }

@@ -38,14 +38,15 @@ internal static class ItemKeys
     /// </summary>
     public static string ExpensesBefore(string byDateKey) => byDateKey[..^1] + (char)(byDateKey[^1] - 1) + "~";
 
-    public static string DailyTotal(DateOnly date, string categoryId) => $"DAY#{Day(date)}#CATEGORY#{categoryId}";
+    public static string DailyTotal(DateOnly date, string categoryId) => $"{DailyTotalPrefix}{Day(date)}#CATEGORY#{categoryId}";
 
-    public static (string Lower, string Upper) DailyTotalsBetween(DateOnly? from, DateOnly? to) => Range("DAY#", from, to);
+    /// <summary>Where the day and category totals of the expenses with one tag start, each followed by its day.</summary>
+    public static string TagDayTotalPrefix(string tag) => $"{TagTotalPrefix}{tag}#DAY#";
 
-    public static string TagTotal(string tag, DateOnly date, string categoryId) => $"TAG#{tag}#DAY#{Day(date)}#CATEGORY#{categoryId}";
+    /// <summary>Where the month and category totals of the expenses with one tag start, each followed by its month.</summary>
+    public static string TagMonthTotalPrefix(string tag) => $"{TagTotalPrefix}{tag}#MONTH#";
 
-    public static (string Lower, string Upper) TagTotalsBetween(string tag, DateOnly? from, DateOnly? to) =>
-        Range($"TAG#{tag}#DAY#", from, to);
+    public static string TagTotal(string tag, DateOnly date, string categoryId) => $"{TagDayTotalPrefix(tag)}{Day(date)}#CATEGORY#{categoryId}";
 
     /// <summary>The total of one day in all categories: spending by day reads a total a day, not one per category.</summary>
     public static string DayTotal(DateOnly date) => DayTotalPrefix + Day(date);
@@ -54,7 +55,7 @@ internal static class ItemKeys
     public static string MonthCategoryTotal(string month, string categoryId) => $"{MonthCategoryTotalPrefix}{month}#CATEGORY#{categoryId}";
 
     /// <summary>The month and category total of the expenses with one tag; inside the tag's own range, after its days.</summary>
-    public static string TagMonthTotal(string tag, string month, string categoryId) => $"TAG#{tag}#MONTH#{month}#CATEGORY#{categoryId}";
+    public static string TagMonthTotal(string tag, string month, string categoryId) => $"{TagMonthTotalPrefix(tag)}{month}#CATEGORY#{categoryId}";
 
     public static string Category(string id) => CategoryPrefix + id;
 
