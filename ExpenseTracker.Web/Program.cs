@@ -1,6 +1,8 @@
 using ExpenseTracker.Web.Accounts;
-using ExpenseTracker.Web.Alerts;
 using ExpenseTracker.Web.Api;
+using ExpenseTracker.Web.Budgets;
+using ExpenseTracker.Web.Categories;
+using ExpenseTracker.Web.Charts;
 using ExpenseTracker.Web.Clock;
 using ExpenseTracker.Web.DataProtection;
 using ExpenseTracker.Web.ErrorHandling;
@@ -9,8 +11,6 @@ using ExpenseTracker.Web.Hosting;
 using ExpenseTracker.Web.Rendering;
 using ExpenseTracker.Web.Security;
 using ExpenseTracker.Web.StaticAssets;
-using ExpenseTracker.Web.Storage;
-using ExpenseTracker.Web.Summaries;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,20 +19,23 @@ builder.Logging.AddJsonLogsInAws(builder.Configuration);
 
 // "Today" is the user's date (India by default), not the server's.
 builder.Services.AddAppClock(builder.Configuration);
+// SQLite by default; the Storage section chooses the provider of every store. First, so that its schema (or table)
+// is ready before any other start-up work reads the store.
+builder.Services.AddStorage();
 // Whose data a request reads and writes: accounts, session cookies and access tokens; everything needs a sign-in.
 builder.Services.AddAccounts(builder.Configuration);
 // CSP without inline script, nosniff, referrer policy, HSTS: on every response.
 builder.Services.AddSecurityHeaders();
-// SQLite by default; the provider is chosen by the Storage section.
-builder.Services.AddStorage(builder.Configuration);
+// Expenses, the categories they are filed under, and the budgets their writes are checked against.
+builder.Services.AddExpenses();
+builder.Services.AddCategories();
+builder.Services.AddBudgets();
 // Antiforgery and cookie keys live in the store, so every Lambda instance reads the same ring.
 builder.Services.AddKeyRingInStore();
 // /healthz: the Web Adapter's readiness check, which also asks the store.
 builder.Services.AddHealthEndpoint();
 // Behind CloudFront and API Gateway the app sees the viewer's https and host name.
 builder.Services.AddProxyHeaders();
-// Budgets, the alerts each write raises, and their delivery (a log Warning locally; SNS through a Pipe in AWS).
-builder.Services.AddBudgetAlerts();
 // Store failures become ProblemDetails with a 4xx/503 status instead of a 500.
 builder.Services.AddProblemDetails();
 // Pages and the htmx fragments they return; htmx sends the antiforgery token in a header.
@@ -41,8 +44,8 @@ builder.Services.AddPages();
 builder.Services.AddStaticAssets();
 // The OpenAPI document, and requests the JSON endpoints cannot bind answered with a 400 that says why.
 builder.Services.AddJsonApi();
-// Spending by category, day and month for the charts, from the stored daily totals.
-builder.Services.AddSummaries();
+// Spending by category, day and month for the charts, from the stored totals.
+builder.Services.AddCharts();
 
 var app = builder.Build();
 

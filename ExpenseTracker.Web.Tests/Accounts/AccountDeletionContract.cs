@@ -4,6 +4,7 @@ using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static ExpenseTracker.Web.Tests.Infrastructure.ExpenseTrackerFactory;
+using ExpenseTracker.Web.Storage;
 
 namespace ExpenseTracker.Web.Tests.Accounts;
 
@@ -42,14 +43,14 @@ public abstract class AccountDeletionContract : IDisposable
         Assert.Contains("all of its data have been deleted", (await client.GetDocumentAsync(response.Headers.Location!.ToString())).QuerySelector("[role=status]")!.TextContent);
         var empty = await EmptyUserSnapshotAsync();
         Assert.Equal(empty, await factory.SnapshotAsync(factory.DefaultUserId));
-        Assert.Empty(await factory.Expenses().GetDailyTotalsAsync(factory.DefaultUserId, DateOnly.MinValue, DateOnly.MaxValue, tag: "ownertag"));
+        Assert.Empty(await factory.Expenses().StoredDailyTotalsAsync(factory.DefaultUserId, DateOnly.MinValue, DateOnly.MaxValue, tag: "ownertag"));
         Assert.Null(await factory.Services.GetRequiredService<IAccountStore>().FindByNormalizedEmailAsync(factory.DefaultEmail.ToUpperInvariant()));
         Assert.Null(await factory.Services.GetRequiredService<IAccessTokenStore>().FindUserIdAsync(AccessTokens.Hash(owner.TokenSecret)));
         Assert.False(await client.IsSignedInAsync());
         Assert.False(await secondSession.IsSignedInAsync());
         Assert.Equal(HttpStatusCode.Unauthorized, (await WithToken(owner.TokenSecret).GetAsync("/api/me")).StatusCode);
         Assert.Equal(othersBefore, await factory.SnapshotAsync(otherId));
-        Assert.Single(await factory.Expenses().GetDailyTotalsAsync(otherId, DateOnly.MinValue, DateOnly.MaxValue, tag: "othertag"));
+        Assert.Single(await factory.Expenses().StoredDailyTotalsAsync(otherId, DateOnly.MinValue, DateOnly.MaxValue, tag: "othertag"));
         Assert.Equal(HttpStatusCode.OK, (await WithToken(others.TokenSecret).GetAsync("/api/me")).StatusCode);
     }
 

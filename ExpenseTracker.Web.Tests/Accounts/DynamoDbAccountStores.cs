@@ -4,6 +4,7 @@ using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Tests.Infrastructure;
 using ExpenseTracker.Web.Tests.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using ExpenseTracker.Web.Storage;
 
 namespace ExpenseTracker.Web.Tests.Accounts;
 

@@ -168,7 +168,7 @@ public abstract class BrowserJourney(Chromium chromium) : IAsyncLifetime
     {
         var store = App.Services.GetRequiredService<IExpenseStore>();
         var draft = new ExpenseDraft(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), Money.FromRupees(rupees), categoryId, description, tags);
-        return store.AddAsync(App.DefaultUserId, draft);
+        return store.AddExpenseAsync(App.DefaultUserId, draft);
     }
 
     protected Task<ExpenseTotals> StoredTotalsAsync() =>

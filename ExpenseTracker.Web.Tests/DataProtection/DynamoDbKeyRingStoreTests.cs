@@ -1,6 +1,7 @@
 using ExpenseTracker.Web.DataProtection;
 using ExpenseTracker.Web.Storage.DynamoDb;
 using ExpenseTracker.Web.Tests.Storage;
+using ExpenseTracker.Web.DataProtection.DynamoDb;
 
 namespace ExpenseTracker.Web.Tests.DataProtection;
 
@@ -14,7 +15,7 @@ public sealed class DynamoDbKeyRingStoreTests(DynamoDbLocal engine) : KeyRingSto
     protected override async Task<IKeyRingStore> CreateStoreAsync()
     {
         await DynamoDbTable.CreateIfMissingAsync(engine.Client, tableName);
-        return new DynamoDbKeyRingStore(engine.Client, tableName, TimeProvider.System);
+        return new DynamoDbKeyRingStore(new AppTable(engine.Client, tableName), TimeProvider.System);
     }
 
     protected override IKeyRingStore OpenSameStorageAgain()
@@ -22,7 +23,7 @@ public sealed class DynamoDbKeyRingStoreTests(DynamoDbLocal engine) : KeyRingSto
         // Another instance has a client of its own.
         var client = engine.CreateClient(_ => { });
         clients.Add(client);
-        return new DynamoDbKeyRingStore(client, tableName, TimeProvider.System);
+        return new DynamoDbKeyRingStore(new AppTable(client, tableName), TimeProvider.System);
     }
 
     public override async Task DisposeAsync()

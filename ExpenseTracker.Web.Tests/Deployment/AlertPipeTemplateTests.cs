@@ -1,10 +1,12 @@
+using ExpenseTracker.Web.Tests.Infrastructure;
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2.Model;
-using ExpenseTracker.Web.Alerts;
+using ExpenseTracker.Web.Budgets;
 using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Storage.DynamoDb;
-using ExpenseTracker.Web.Tests.Alerts;
+using ExpenseTracker.Web.Tests.Budgets;
 using ExpenseTracker.Web.Tests.Storage;
+using ExpenseTracker.Web.Budgets.DynamoDb;
 
 namespace ExpenseTracker.Web.Tests.Deployment;
 
@@ -64,7 +66,7 @@ public sealed class AlertPipeOnDynamoDbTests(DynamoDbLocal engine)
     {
         var alert = await CrossTheBudgetAsync();
 
-        var inserted = Inserted(await ItemAsync(AlertOutboxItem.SortKey(alert)));
+        var inserted = Inserted(await ItemAsync(AlertItem.SortKey(alert)));
 
         Assert.True(EventPattern.Matches(Pattern, inserted), inserted.ToJsonString());
         var messagePath = Pipe.Map("TargetParameters").Text("InputTemplate").Split('<', '>')[1];
@@ -81,7 +83,7 @@ public sealed class AlertPipeOnDynamoDbTests(DynamoDbLocal engine)
             TableName = engine.TableName,
             ConsistentRead = true,
             KeyConditionExpression = "PK = :pk",
-            ExpressionAttributeValues = new() { [":pk"] = new AttributeValue { S = AlertOutboxItem.PartitionKey(user) } },
+            ExpressionAttributeValues = new() { [":pk"] = new AttributeValue { S = ItemKeys.User(user) } },
         });
 
         var passed = response.Items.Where(item => EventPattern.Matches(Pattern, Inserted(item))).Select(item => item["SK"].S).ToList();
@@ -90,16 +92,16 @@ public sealed class AlertPipeOnDynamoDbTests(DynamoDbLocal engine)
         Assert.Contains(response.Items, item => item["SK"].S.StartsWith("EXPENSE#", StringComparison.Ordinal));
         Assert.Contains(response.Items, item => item["SK"].S == "TOTAL");
         Assert.Contains(response.Items, item => item["SK"].S.StartsWith("MONTH#", StringComparison.Ordinal));
-        Assert.Equal([AlertOutboxItem.SortKey(alert)], passed);
+        Assert.Equal([AlertItem.SortKey(alert)], passed);
     }
 
     private async Task<BudgetAlert> CrossTheBudgetAsync()
     {
-        var expenses = new DynamoDbExpenseStore(engine.Client, engine.TableName, TimeProvider.System);
-        await new DynamoDbBudgetStore(engine.Client, engine.TableName, TimeProvider.System)
+        var expenses = TestStores.Expenses(engine.Client, engine.TableName, TimeProvider.System);
+        await new DynamoDbBudgetStore(new AppTable(engine.Client, engine.TableName), BudgetAlerting.Standalone(), TimeProvider.System)
             .SaveAsync(user, new BudgetSettings(Money.FromRupees(10_000), BudgetPeriod.CalendarMonth, 0));
-        await expenses.AddAsync(user, StoreTestData.Draft("2026-11-03", 9_000));
-        return Assert.Single((await expenses.AddWithAlertsAsync(user, StoreTestData.Draft("2026-11-14", 1_250))).Alerts);
+        await expenses.AddExpenseAsync(user, StoreTestData.Draft("2026-11-03", 9_000));
+        return Assert.Single((await expenses.AddAsync(user, StoreTestData.Draft("2026-11-14", 1_250))).Alerts);
     }
 
     private async Task<Dictionary<string, AttributeValue>> ItemAsync(string sortKey)
@@ -108,7 +110,7 @@ public sealed class AlertPipeOnDynamoDbTests(DynamoDbLocal engine)
         {
             TableName = engine.TableName,
             ConsistentRead = true,
-            Key = new() { ["PK"] = new AttributeValue { S = AlertOutboxItem.PartitionKey(user) }, ["SK"] = new AttributeValue { S = sortKey } },
+            Key = new() { ["PK"] = new AttributeValue { S = ItemKeys.User(user) }, ["SK"] = new AttributeValue { S = sortKey } },
         });
         Assert.True(response.IsItemSet, $"No item {sortKey}.");
         return response.Item;

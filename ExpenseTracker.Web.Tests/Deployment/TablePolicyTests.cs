@@ -1,11 +1,16 @@
+using ExpenseTracker.Web.Tests.Infrastructure;
 using System.Text.Json;
 using ExpenseTracker.Web.Accounts;
-using ExpenseTracker.Web.Alerts;
+using ExpenseTracker.Web.Budgets;
 using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Storage.DynamoDb;
 using ExpenseTracker.Web.Tests.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using static ExpenseTracker.Web.Tests.Storage.StoreTestData;
+using ExpenseTracker.Web.Accounts.DynamoDb;
+using ExpenseTracker.Web.Budgets.DynamoDb;
+using ExpenseTracker.Web.Categories.DynamoDb;
+using ExpenseTracker.Web.DataProtection.DynamoDb;
 
 namespace ExpenseTracker.Web.Tests.Deployment;
 
@@ -39,42 +44,42 @@ public sealed class TablePolicyTests(DynamoDbLocal engine) : IAsyncLifetime
     private async Task ExerciseEveryStoreAsync(Amazon.DynamoDBv2.IAmazonDynamoDB client)
     {
         var user = NewUserId();
-        var expenses = new DynamoDbExpenseStore(client, tableName, TimeProvider.System);
-        var categories = new DynamoDbCategoryStore(client, tableName);
-        var budgets = new DynamoDbBudgetStore(client, tableName, TimeProvider.System);
+        var expenses = TestStores.Expenses(client, tableName, TimeProvider.System);
+        var categories = new DynamoDbCategoryStore(new AppTable(client, tableName));
+        var budgets = new DynamoDbBudgetStore(new AppTable(client, tableName), BudgetAlerting.Standalone(), TimeProvider.System);
 
         await budgets.SaveAsync(user, new BudgetSettings(Money.FromRupees(1_000), BudgetPeriod.CalendarMonth, 50));
         await budgets.GetAsync(user);
         var category = await categories.AddAsync(user, "Pets");
         await categories.RenameAsync(user, category.Id, "Pet care");
         await categories.ListCustomAsync(user);
-        var expense = (await expenses.AddWithAlertsAsync(user, Draft("2026-03-10", 900, category.Id, "Vet", "dog"))).Expense;
+        var expense = await expenses.AddExpenseAsync(user, Draft("2026-03-10", 900, category.Id, "Vet", "dog"));
         await expenses.AddManyAsync(user, [Draft("2026-03-11", 10), Draft("2026-04-01", 20)]);
-        await expenses.UpdateAsync(user, expense.Id, expense.Version, Draft("2026-03-12", 950, "food"));
+        await expenses.UpdateExpenseAsync(user, expense.Id, expense.Version, Draft("2026-03-12", 950, "food"));
         await expenses.FindAsync(user, expense.Id);
         await expenses.ListAsync(user, ExpenseFilter.None, null, 25);
         await expenses.GetTotalsAsync(user, ExpenseFilter.None);
         await expenses.DeleteAsync(user, expense.Id);
         await categories.DeleteAsync(user, category.Id);
-        await new DynamoDbAlertStore(client, tableName).ListAsync(user, 10);
-        var keyRing = new DynamoDbKeyRingStore(client, tableName, TimeProvider.System);
+        await new DynamoDbAlertStore(new AppTable(client, tableName)).ListAsync(user, 10);
+        var keyRing = new DynamoDbKeyRingStore(new AppTable(client, tableName), TimeProvider.System);
         await keyRing.StoreAsync("key-policy", "<key />");
         await keyRing.GetAllAsync();
-        var accounts = new DynamoDbAccountStore(client, tableName);
+        var accounts = new DynamoDbAccountStore(new AppTable(client, tableName));
         var account = new UserAccount { Id = user, Email = $"{user}@example.com", NormalizedEmail = $"{user}@EXAMPLE.COM", SecurityStamp = "s" };
         await accounts.CreateAsync(account, onlyIfNoAccountExists: false);
         await accounts.AnyAsync();
         await accounts.FindByNormalizedEmailAsync(account.NormalizedEmail);
         await accounts.UpdateAsync(new UserAccount { Id = user, SecurityStamp = "t", ConcurrencyStamp = "next" }, account.ConcurrencyStamp);
-        var tokens = new DynamoDbAccessTokenStore(client, tableName);
+        var tokens = new DynamoDbAccessTokenStore(new AppTable(client, tableName));
         await tokens.AddAsync(user, new AccessToken("t1", "script", DateTimeOffset.UtcNow), "hash-" + user);
         await tokens.FindUserIdAsync("hash-" + user);
         await tokens.ListAsync(user);
         await tokens.RevokeAsync(user, "t1");
         await tokens.EraseAsync(user);
-        await new DynamoDbUserDataEraser(client, tableName, ItemKeys.ExpensePrefix).EraseAsync(user);
+        await expenses.EraseAsync(user);
         await accounts.DeleteAsync(user);
-        var health = await new DynamoDbHealthCheck(client, new DynamoDbStorageOptions { TableName = tableName }).CheckHealthAsync(new HealthCheckContext());
+        var health = await new DynamoDbHealthCheck(new AppTable(client, tableName)).CheckHealthAsync(new HealthCheckContext());
         Assert.Equal(HealthStatus.Healthy, health.Status);
     }
 

@@ -250,7 +250,7 @@ public class ExpensesApiTests : IDisposable
     [Fact]
     public async Task AnotherUsersExpenseIsNotFoundAndNotListed()
     {
-        var theirs = await factory.Store().AddAsync("someone-else", StoredExpenses.Draft("2026-11-10", "100"));
+        var theirs = await factory.Store().AddExpenseAsync("someone-else", StoredExpenses.Draft("2026-11-10", "100"));
         var client = factory.CreatePlainClient();
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/expenses/{theirs.Id}")).StatusCode);

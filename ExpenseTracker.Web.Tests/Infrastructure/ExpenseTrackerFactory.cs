@@ -145,7 +145,7 @@ public static class ExpenseTrackerFactoryExtensions
 
     /// <summary>Stores an expense for the app's current user (or <paramref name="userId"/>) straight through the store.</summary>
     public static Task<Web.Expenses.Expense> AddAsync(this ExpenseTrackerFactory factory, ExpenseBuilder expense, string? userId = null) =>
-        factory.Expenses().AddAsync(userId ?? factory.DefaultUserId, expense.Build());
+        factory.Expenses().AddExpenseAsync(userId ?? factory.DefaultUserId, expense.Build());
 
     public static async Task<IReadOnlyList<Web.Expenses.Expense>> AllExpensesAsync(this ExpenseTrackerFactory factory, string? userId = null)
     {

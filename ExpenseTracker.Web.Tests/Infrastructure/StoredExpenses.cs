@@ -16,7 +16,7 @@ public static class StoredExpenses
 
     public static Task<Expense> AddExpenseAsync(
         this ExpenseTrackerFactory factory, string date, string rupees, string category = "food", string tags = "", string description = "") =>
-        factory.Store().AddAsync(factory.DefaultUserId, Draft(date, rupees, category, tags, description));
+        factory.Store().AddExpenseAsync(factory.DefaultUserId, Draft(date, rupees, category, tags, description));
 
     public static async Task AddExpensesAsync(this ExpenseTrackerFactory factory, IReadOnlyCollection<ExpenseDraft> drafts, string? userId = null) =>
         await factory.Store().AddManyAsync(userId ?? factory.DefaultUserId, drafts);

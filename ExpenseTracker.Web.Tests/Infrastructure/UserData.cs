@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ExpenseTracker.Web.Accounts;
-using ExpenseTracker.Web.Alerts;
+using ExpenseTracker.Web.Budgets;
 using ExpenseTracker.Web.Categories;
 using Microsoft.Extensions.DependencyInjection;
 using static ExpenseTracker.Web.Tests.Infrastructure.ExpenseBuilder;
@@ -44,7 +44,7 @@ public static class UserData
         {
             Expenses = await factory.AllExpensesAsync(userId),
             Totals = await expenses.GetTotalsAsync(userId, ExpenseFilter.None),
-            Daily = await expenses.GetDailyTotalsAsync(userId, DateOnly.MinValue, DateOnly.MaxValue),
+            Daily = await expenses.StoredDailyTotalsAsync(userId, DateOnly.MinValue, DateOnly.MaxValue),
             Categories = await factory.Services.GetRequiredService<ICategoryStore>().ListCustomAsync(userId),
             Tokens = await factory.Services.GetRequiredService<IAccessTokenStore>().ListAsync(userId),
             Budget = await factory.Services.GetRequiredService<IBudgetStore>().GetAsync(userId),

@@ -1,3 +1,4 @@
+using ExpenseTracker.Web.Tests.Infrastructure;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Storage;
@@ -105,8 +106,8 @@ public abstract class CategoryStoreContract : IAsyncLifetime
     public async Task ACategoryInUseCannotBeDeletedUntilNoExpenseUsesIt()
     {
         var pets = await Categories.AddAsync(User, "Pets");
-        var food = await Expenses.AddAsync(User, Draft("2026-03-10", 100, pets.Id));
-        var vet = await Expenses.AddAsync(User, Draft("2026-03-11", 900, pets.Id));
+        var food = await Expenses.AddExpenseAsync(User, Draft("2026-03-10", 100, pets.Id));
+        var vet = await Expenses.AddExpenseAsync(User, Draft("2026-03-11", 900, pets.Id));
 
         var refused = await Assert.ThrowsAsync<CategoryInUseException>(() => Categories.DeleteAsync(User, pets.Id));
         Assert.Equal(2, refused.ExpenseCount);

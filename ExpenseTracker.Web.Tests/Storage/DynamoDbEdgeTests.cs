@@ -1,7 +1,10 @@
+using ExpenseTracker.Web.Tests.Infrastructure;
 using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Storage;
 using ExpenseTracker.Web.Storage.DynamoDb;
 using static ExpenseTracker.Web.Tests.Storage.StoreTestData;
+using ExpenseTracker.Web.Categories.DynamoDb;
+using ExpenseTracker.Web.Expenses.DynamoDb;
 
 namespace ExpenseTracker.Web.Tests.Storage;
 
@@ -9,8 +12,8 @@ namespace ExpenseTracker.Web.Tests.Storage;
 [Collection(DynamoDbLocalCollection.Name)]
 public sealed class DynamoDbEdgeTests(DynamoDbLocal engine)
 {
-    private readonly DynamoDbExpenseStore expenses = new(engine.Client, engine.TableName, TimeProvider.System);
-    private readonly DynamoDbCategoryStore categories = new(engine.Client, engine.TableName);
+    private readonly DynamoDbExpenseStore expenses = TestStores.Expenses(engine.Client, engine.TableName);
+    private readonly DynamoDbCategoryStore categories = new(new AppTable(engine.Client, engine.TableName));
     private readonly string user = NewUserId();
 
     [Fact]
@@ -18,21 +21,21 @@ public sealed class DynamoDbEdgeTests(DynamoDbLocal engine)
     {
         var huge = Draft("2026-03-10", 100, "food", new string('x', 150 * 1024), "work");
 
-        var refused = await Assert.ThrowsAsync<InvalidValueException>(() => expenses.AddAsync(user, huge));
+        var refused = await Assert.ThrowsAsync<InvalidValueException>(() => expenses.AddExpenseAsync(user, huge));
         await Assert.ThrowsAsync<InvalidValueException>(() => expenses.AddManyAsync(user, [Draft(), huge]));
 
         Assert.Contains("too large to store", refused.Message);
         Assert.Empty((await expenses.ListAsync(user, ExpenseFilter.None, null, 10)).Items);
         Assert.Equal(ExpenseTotals.Empty, await expenses.GetTotalsAsync(user, ExpenseFilter.None));
-        Assert.Empty(await expenses.GetDailyTotalsAsync(user, Day("2026-01-01"), Day("2026-12-31")));
+        Assert.Empty(await expenses.StoredDailyTotalsAsync(user, Day("2026-01-01"), Day("2026-12-31")));
     }
 
     [Fact]
     public async Task ALargeDescriptionJustWithinTheLimitIsStoredAndOneJustOverIsRefused()
     {
         // Two bytes a character, kept twice (as written and folded for search), and copied into the by-date index.
-        var added = await expenses.AddAsync(user, Draft("2026-03-10", 100, "food", new string('é', 49 * 1024)));
-        await Assert.ThrowsAsync<InvalidValueException>(() => expenses.AddAsync(user, Draft("2026-03-10", 100, "food", new string('é', 52 * 1024))));
+        var added = await expenses.AddExpenseAsync(user, Draft("2026-03-10", 100, "food", new string('é', 49 * 1024)));
+        await Assert.ThrowsAsync<InvalidValueException>(() => expenses.AddExpenseAsync(user, Draft("2026-03-10", 100, "food", new string('é', 52 * 1024))));
 
         Assert.Equal(49 * 1024, (await expenses.FindAsync(user, added.Id))!.Description.Length);
     }
@@ -40,9 +43,9 @@ public sealed class DynamoDbEdgeTests(DynamoDbLocal engine)
     [Fact]
     public async Task AnEditTooLargeForOneItemIsRefusedAndChangesNothing()
     {
-        var added = await expenses.AddAsync(user, Draft("2026-03-10", 100, "food", "Lunch"));
+        var added = await expenses.AddExpenseAsync(user, Draft("2026-03-10", 100, "food", "Lunch"));
 
-        await Assert.ThrowsAsync<InvalidValueException>(() => expenses.UpdateAsync(user, added.Id, 1, Draft("2026-03-10", 900, "food", new string('x', 300 * 1024))));
+        await Assert.ThrowsAsync<InvalidValueException>(() => expenses.UpdateExpenseAsync(user, added.Id, 1, Draft("2026-03-10", 900, "food", new string('x', 300 * 1024))));
 
         Assert.Equal(Shape(added), Shape((await expenses.FindAsync(user, added.Id))!));
         Assert.Equal(new ExpenseTotals(1, Money.FromRupees(100)), await expenses.GetTotalsAsync(user, ExpenseFilter.None));
@@ -64,7 +67,7 @@ public sealed class DynamoDbEdgeTests(DynamoDbLocal engine)
     [MemberData(nameof(BrokenDrafts))]
     public async Task BrokenValuesAreRefusedWithAMessageAndNothingIsWritten(string what, ExpenseDraft draft)
     {
-        var refused = await Assert.ThrowsAsync<InvalidValueException>(() => expenses.AddAsync(user, draft));
+        var refused = await Assert.ThrowsAsync<InvalidValueException>(() => expenses.AddExpenseAsync(user, draft));
 
         Assert.False(string.IsNullOrWhiteSpace(refused.Message), what);
         Assert.Equal(ExpenseTotals.Empty, await expenses.GetTotalsAsync(user, ExpenseFilter.None));
@@ -74,14 +77,14 @@ public sealed class DynamoDbEdgeTests(DynamoDbLocal engine)
     [Fact]
     public async Task FiltersWithValuesNoExpenseCanHaveFindNothingInsteadOfFailing()
     {
-        await expenses.AddAsync(user, Draft("2026-03-10", 100, "food", "Lunch", "work"));
+        await expenses.AddExpenseAsync(user, Draft("2026-03-10", 100, "food", "Lunch", "work"));
 
         var longTag = new ExpenseFilter(Tag: new string('t', 5000));
         var brokenTag = new ExpenseFilter(Tag: "bad\udc00");
 
         Assert.Equal(ExpenseTotals.Empty, await expenses.GetTotalsAsync(user, longTag));
         Assert.Equal(ExpenseTotals.Empty, await expenses.GetTotalsAsync(user, brokenTag));
-        Assert.Empty(await expenses.GetDailyTotalsAsync(user, Day("2026-01-01"), Day("2026-12-31"), tag: new string('t', 5000)));
+        Assert.Empty(await expenses.StoredDailyTotalsAsync(user, Day("2026-01-01"), Day("2026-12-31"), tag: new string('t', 5000)));
         Assert.Empty((await expenses.ListAsync(user, longTag, null, 10)).Items);
     }
 

@@ -1,3 +1,4 @@
+using ExpenseTracker.Web.Tests.Infrastructure;
 using System.Net;
 using System.Text;
 using Amazon.Runtime;
@@ -28,7 +29,7 @@ public sealed class DynamoDbFailureTests
     {
         var faults = new FaultyHttpClientFactory(status, errorType);
         using var client = DynamoDbClient.Create(new DynamoDbStorageOptions { ServiceUrl = "http://127.0.0.1:9" }, config => config.HttpClientFactory = faults);
-        var store = new DynamoDbExpenseStore(client, "ExpenseTracker", TimeProvider.System);
+        var store = TestStores.Expenses(client, "ExpenseTracker", TimeProvider.System);
 
         var failure = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.AddAsync(NewUserId(), Draft()));
 
@@ -42,7 +43,7 @@ public sealed class DynamoDbFailureTests
     {
         var faults = new FaultyHttpClientFactory(HttpStatusCode.BadRequest, "ProvisionedThroughputExceededException");
         using var client = DynamoDbClient.Create(new DynamoDbStorageOptions { ServiceUrl = "http://127.0.0.1:9" }, config => config.HttpClientFactory = faults);
-        var store = new DynamoDbExpenseStore(client, "ExpenseTracker", TimeProvider.System);
+        var store = TestStores.Expenses(client, "ExpenseTracker", TimeProvider.System);
 
         await Assert.ThrowsAsync<StoreUnavailableException>(() => store.ListAsync(NewUserId(), ExpenseFilter.None, null, 25));
     }

@@ -1,6 +1,8 @@
+using ExpenseTracker.Web.Tests.Infrastructure;
 using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Storage.DynamoDb;
 using static ExpenseTracker.Web.Tests.Storage.StoreTestData;
+using ExpenseTracker.Web.Expenses.DynamoDb;
 
 namespace ExpenseTracker.Web.Tests.Storage;
 
@@ -17,8 +19,8 @@ public sealed class DynamoDbRequestCountTests : IDisposable
     public DynamoDbRequestCountTests(DynamoDbLocal engine)
     {
         countedClient = engine.CreateClient(config => config.HttpClientFactory = requests);
-        counted = new DynamoDbExpenseStore(countedClient, engine.TableName, TimeProvider.System);
-        seeding = new DynamoDbExpenseStore(engine.Client, engine.TableName, TimeProvider.System);
+        counted = TestStores.Expenses(countedClient, engine.TableName, TimeProvider.System);
+        seeding = TestStores.Expenses(engine.Client, engine.TableName, TimeProvider.System);
     }
 
     public void Dispose() => countedClient.Dispose();
@@ -46,9 +48,9 @@ public sealed class DynamoDbRequestCountTests : IDisposable
         await seeding.AddManyAsync(few, SpreadOverTheYear(20));
         await seeding.AddManyAsync(user, SpreadOverTheYear(2000));
 
-        var forFew = await CountAsync(() => counted.GetDailyTotalsAsync(few, from, to));
-        var forMany = await CountAsync(() => counted.GetDailyTotalsAsync(user, from, to));
-        var perTag = await CountAsync(() => counted.GetDailyTotalsAsync(user, from, to, tag: "work"));
+        var forFew = await CountAsync(() => counted.GetGroupedTotalsAsync(few, from, to, TotalsGrouping.Day));
+        var forMany = await CountAsync(() => counted.GetGroupedTotalsAsync(user, from, to, TotalsGrouping.Day));
+        var perTag = await CountAsync(() => counted.GetGroupedTotalsAsync(user, from, to, TotalsGrouping.Day, tag: "work"));
         var totals = await CountAsync(() => counted.GetTotalsAsync(user, new ExpenseFilter(from, to, "food")));
 
         Assert.Equal(["Query"], forFew.Requests);
@@ -87,8 +89,8 @@ public sealed class DynamoDbRequestCountTests : IDisposable
     [Fact]
     public async Task EveryWriteIsOneReadAndOneTransaction()
     {
-        var add = await CountAsync(() => counted.AddAsync(user, Draft("2026-03-10", 100, "food", "", "work", "home")));
-        var update = await CountAsync(() => counted.UpdateAsync(user, add.Result.Id, 1, Draft("2026-04-11", 200, "transport", "", "trip")));
+        var add = await CountAsync(() => counted.AddExpenseAsync(user, Draft("2026-03-10", 100, "food", "", "work", "home")));
+        var update = await CountAsync(() => counted.UpdateExpenseAsync(user, add.Result.Id, 1, Draft("2026-04-11", 200, "transport", "", "trip")));
         var delete = await CountAsync(async () =>
         {
             await counted.DeleteAsync(user, add.Result.Id);
@@ -104,9 +106,9 @@ public sealed class DynamoDbRequestCountTests : IDisposable
     [Fact]
     public async Task AWriteThatCrossesABudgetLineReadsOnceMoreToSeeWhetherTheAlertIsNew()
     {
-        await seeding.AddAsync(user, Draft("2026-03-10", 9_000));
+        await seeding.AddExpenseAsync(user, Draft("2026-03-10", 9_000));
 
-        var crossing = await CountAsync(() => counted.AddWithAlertsAsync(user, Draft("2026-03-11", 2_000)));
+        var crossing = await CountAsync(() => counted.AddAsync(user, Draft("2026-03-11", 2_000)));
 
         Assert.Single(crossing.Result.Alerts);
         Assert.Equal(["BatchGetItem", "BatchGetItem", "TransactWriteItems"], crossing.Requests);

@@ -1,6 +1,8 @@
+using ExpenseTracker.Web.Tests.Infrastructure;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Storage.DynamoDb;
+using ExpenseTracker.Web.Categories.DynamoDb;
 
 namespace ExpenseTracker.Web.Tests.Storage;
 
@@ -8,7 +10,7 @@ namespace ExpenseTracker.Web.Tests.Storage;
 public sealed class DynamoDbExpenseStoreTests(DynamoDbLocal engine) : ExpenseStoreContract
 {
     protected override Task<IExpenseStore> CreateStoreAsync() =>
-        Task.FromResult<IExpenseStore>(new DynamoDbExpenseStore(engine.Client, engine.TableName, TimeProvider.System));
+        Task.FromResult<IExpenseStore>(TestStores.Expenses(engine.Client, engine.TableName, TimeProvider.System));
 }
 
 [Collection(DynamoDbLocalCollection.Name)]
@@ -16,12 +18,12 @@ public sealed class DynamoDbCategoryStoreTests(DynamoDbLocal engine) : CategoryS
 {
     protected override Task<(ICategoryStore Categories, IExpenseStore Expenses)> CreateStoresAsync() =>
         Task.FromResult<(ICategoryStore, IExpenseStore)>(
-            (new DynamoDbCategoryStore(engine.Client, engine.TableName), new DynamoDbExpenseStore(engine.Client, engine.TableName, TimeProvider.System)));
+            (new DynamoDbCategoryStore(new AppTable(engine.Client, engine.TableName)), TestStores.Expenses(engine.Client, engine.TableName, TimeProvider.System)));
 }
 
 [Collection(DynamoDbLocalCollection.Name)]
 public sealed class DynamoDbRangeTotalsTests(DynamoDbLocal engine) : RangeTotalsContract
 {
     protected override Task<IExpenseStore> CreateStoreAsync() =>
-        Task.FromResult<IExpenseStore>(new DynamoDbExpenseStore(engine.Client, engine.TableName, TimeProvider.System));
+        Task.FromResult<IExpenseStore>(TestStores.Expenses(engine.Client, engine.TableName, TimeProvider.System));
 }

@@ -1,3 +1,4 @@
+using ExpenseTracker.Web.Tests.Infrastructure;
 using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Storage;
 using static ExpenseTracker.Web.Tests.Storage.StoreTestData;
@@ -26,7 +27,7 @@ public abstract class ExpenseStoreContract : IAsyncLifetime
     [Fact]
     public async Task AnAddedExpenseIsFoundWithEveryValueItWasGiven()
     {
-        var added = await Store.AddAsync(User, Draft("2026-03-10", 1234.56m, "food", "Dinner at Toit", "friends", "weekend"));
+        var added = await Store.AddExpenseAsync(User, Draft("2026-03-10", 1234.56m, "food", "Dinner at Toit", "friends", "weekend"));
 
         var found = await Store.FindAsync(User, added.Id);
 
@@ -44,9 +45,9 @@ public abstract class ExpenseStoreContract : IAsyncLifetime
     [Fact]
     public async Task AnUpdateStoresTheNewValuesAndRaisesTheVersion()
     {
-        var added = await Store.AddAsync(User, Draft("2026-03-10", 100, "food", "Lunch", "work"));
+        var added = await Store.AddExpenseAsync(User, Draft("2026-03-10", 100, "food", "Lunch", "work"));
 
-        var updated = await Store.UpdateAsync(User, added.Id, 1, Draft("2026-03-11", 250.5m, "transport", "Taxi", "trip"));
+        var updated = await Store.UpdateExpenseAsync(User, added.Id, 1, Draft("2026-03-11", 250.5m, "transport", "Taxi", "trip"));
 
         Assert.Equal((added.Id, Day("2026-03-11"), 25050L, "transport", "Taxi", "trip", 2), Shape(updated));
         Assert.Equal(Shape(updated), Shape((await Store.FindAsync(User, added.Id))!));
@@ -55,10 +56,10 @@ public abstract class ExpenseStoreContract : IAsyncLifetime
     [Fact]
     public async Task AStaleUpdateIsAConflictAndChangesNothing()
     {
-        var added = await Store.AddAsync(User, Draft("2026-03-10", 100, "food"));
-        var first = await Store.UpdateAsync(User, added.Id, 1, Draft("2026-03-10", 200, "food"));
+        var added = await Store.AddExpenseAsync(User, Draft("2026-03-10", 100, "food"));
+        var first = await Store.UpdateExpenseAsync(User, added.Id, 1, Draft("2026-03-10", 200, "food"));
 
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.UpdateAsync(User, added.Id, 1, Draft("2026-04-01", 999, "bills", "stale", "late")));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.UpdateExpenseAsync(User, added.Id, 1, Draft("2026-04-01", 999, "bills", "stale", "late")));
 
         Assert.Equal(Shape(first), Shape((await Store.FindAsync(User, added.Id))!));
         await AssertAggregatesMatchAsync([first]);
@@ -67,14 +68,14 @@ public abstract class ExpenseStoreContract : IAsyncLifetime
     [Fact]
     public async Task OfTwoEditsFromTheSameVersionExactlyOneWinsAndOnlyItIsCounted()
     {
-        var added = await Store.AddAsync(User, Draft("2026-03-10", 100, "food", "", "work"));
+        var added = await Store.AddExpenseAsync(User, Draft("2026-03-10", 100, "food", "", "work"));
         var drafts = new[] { Draft("2026-03-12", 300, "transport", "", "trip"), Draft("2026-03-14", 500, "bills", "", "home") };
 
         var outcomes = await Task.WhenAll(drafts.Select(async draft =>
         {
             try
             {
-                return await Store.UpdateAsync(User, added.Id, 1, draft);
+                return await Store.UpdateExpenseAsync(User, added.Id, 1, draft);
             }
             catch (ConcurrencyConflictException)
             {
@@ -90,7 +91,7 @@ public abstract class ExpenseStoreContract : IAsyncLifetime
     [Fact]
     public async Task UpdatingOrDeletingAMissingExpenseIsNotFound()
     {
-        await Assert.ThrowsAsync<NotFoundException>(() => Store.UpdateAsync(User, "0123456789abcdef0123456789abcdef", 1, Draft()));
+        await Assert.ThrowsAsync<NotFoundException>(() => Store.UpdateExpenseAsync(User, "0123456789abcdef0123456789abcdef", 1, Draft()));
         await Assert.ThrowsAsync<NotFoundException>(() => Store.DeleteAsync(User, "0123456789abcdef0123456789abcdef"));
         await Assert.ThrowsAsync<NotFoundException>(() => Store.DeleteAsync(User, "#not an id#"));
     }
@@ -98,8 +99,8 @@ public abstract class ExpenseStoreContract : IAsyncLifetime
     [Fact]
     public async Task ADeletedExpenseIsGoneFromTheListAndFromEveryTotal()
     {
-        var kept = await Store.AddAsync(User, Draft("2026-03-10", 100, "food", "", "work"));
-        var deleted = await Store.AddAsync(User, Draft("2026-03-10", 40, "food", "", "work"));
+        var kept = await Store.AddExpenseAsync(User, Draft("2026-03-10", 100, "food", "", "work"));
+        var deleted = await Store.AddExpenseAsync(User, Draft("2026-03-10", 40, "food", "", "work"));
 
         await Store.DeleteAsync(User, deleted.Id);
 
@@ -113,17 +114,17 @@ public abstract class ExpenseStoreContract : IAsyncLifetime
     public async Task UsersSeeAndChangeOnlyTheirOwnExpenses()
     {
         var other = NewUserId();
-        var mine = await Store.AddAsync(User, Draft("2026-03-10", 100, "food", "mine", "work"));
-        var theirs = await Store.AddAsync(other, Draft("2026-03-10", 70, "food", "theirs", "work"));
+        var mine = await Store.AddExpenseAsync(User, Draft("2026-03-10", 100, "food", "mine", "work"));
+        var theirs = await Store.AddExpenseAsync(other, Draft("2026-03-10", 70, "food", "theirs", "work"));
 
         Assert.Null(await Store.FindAsync(other, mine.Id));
-        await Assert.ThrowsAsync<NotFoundException>(() => Store.UpdateAsync(other, mine.Id, 1, Draft()));
+        await Assert.ThrowsAsync<NotFoundException>(() => Store.UpdateExpenseAsync(other, mine.Id, 1, Draft()));
         await Assert.ThrowsAsync<NotFoundException>(() => Store.DeleteAsync(other, mine.Id));
         Assert.Equal([mine.Id], (await ListAllAsync(Store, User)).Select(expense => expense.Id));
         Assert.Equal([theirs.Id], (await ListAllAsync(Store, other)).Select(expense => expense.Id));
         Assert.Equal(new ExpenseTotals(1, Money.FromRupees(100)), await Store.GetTotalsAsync(User, ExpenseFilter.None));
         Assert.Equal(new ExpenseTotals(1, Money.FromRupees(70)), await Store.GetTotalsAsync(other, new ExpenseFilter(Tag: "work")));
-        Assert.Equal(Money.FromRupees(100), Assert.Single(await Store.GetDailyTotalsAsync(User, YearStart, YearEnd)).Amount);
+        Assert.Equal(Money.FromRupees(100), Assert.Single(await Store.StoredDailyTotalsAsync(User, YearStart, YearEnd)).Amount);
     }
 
     [Fact]
@@ -133,7 +134,7 @@ public abstract class ExpenseStoreContract : IAsyncLifetime
         for (var i = 0; i < 23; i++)
         {
             // Several expenses share each date, so pages also break between equal dates.
-            expenses.Add(await Store.AddAsync(User, Draft($"2026-03-{1 + (i % 6):00}", 10 + i)));
+            expenses.Add(await Store.AddExpenseAsync(User, Draft($"2026-03-{1 + (i % 6):00}", 10 + i)));
         }
 
         var pages = new List<ExpensePage>();
@@ -155,7 +156,7 @@ public abstract class ExpenseStoreContract : IAsyncLifetime
     {
         for (var i = 0; i < 10; i++)
         {
-            await Store.AddAsync(User, Draft($"2026-03-{1 + i:00}", 10));
+            await Store.AddExpenseAsync(User, Draft($"2026-03-{1 + i:00}", 10));
         }
 
         var first = await Store.ListAsync(User, ExpenseFilter.None, null, 5);
@@ -241,42 +242,42 @@ public abstract class ExpenseStoreContract : IAsyncLifetime
         var expenses = await AddVariedExpensesAsync();
         var (from, to) = (Day("2026-02-10"), Day("2026-03-20"));
 
-        Assert.Equal(DailyTotals(expenses, YearStart, YearEnd), await Store.GetDailyTotalsAsync(User, YearStart, YearEnd));
-        Assert.Equal(DailyTotals(expenses, from, to), await Store.GetDailyTotalsAsync(User, from, to));
-        Assert.Equal(DailyTotals(expenses, from, to, "food"), await Store.GetDailyTotalsAsync(User, from, to, "food"));
-        Assert.Equal(DailyTotals(expenses, YearStart, YearEnd, tag: "work"), await Store.GetDailyTotalsAsync(User, YearStart, YearEnd, tag: "Work"));
-        Assert.Equal(DailyTotals(expenses, from, to, "food", "team"), await Store.GetDailyTotalsAsync(User, from, to, "food", "team"));
-        Assert.Empty(await Store.GetDailyTotalsAsync(User, YearStart, YearEnd, tag: "no such tag"));
+        Assert.Equal(DailyTotals(expenses, YearStart, YearEnd), await Store.StoredDailyTotalsAsync(User, YearStart, YearEnd));
+        Assert.Equal(DailyTotals(expenses, from, to), await Store.StoredDailyTotalsAsync(User, from, to));
+        Assert.Equal(DailyTotals(expenses, from, to, "food"), await Store.StoredDailyTotalsAsync(User, from, to, "food"));
+        Assert.Equal(DailyTotals(expenses, YearStart, YearEnd, tag: "work"), await Store.StoredDailyTotalsAsync(User, YearStart, YearEnd, tag: "Work"));
+        Assert.Equal(DailyTotals(expenses, from, to, "food", "team"), await Store.StoredDailyTotalsAsync(User, from, to, "food", "team"));
+        Assert.Empty(await Store.StoredDailyTotalsAsync(User, YearStart, YearEnd, tag: "no such tag"));
     }
 
     [Fact]
     public async Task TotalsFollowEditsThatMoveDateCategoryAmountAndTagsAndDeletes()
     {
-        var a = await Store.AddAsync(User, Draft("2026-03-10", 500, "food", "", "work", "home"));
-        var b = await Store.AddAsync(User, Draft("2026-03-10", 200, "food", "", "work"));
+        var a = await Store.AddExpenseAsync(User, Draft("2026-03-10", 500, "food", "", "work", "home"));
+        var b = await Store.AddExpenseAsync(User, Draft("2026-03-10", 200, "food", "", "work"));
 
-        var movedA = await Store.UpdateAsync(User, a.Id, 1, Draft("2026-04-02", 750.25m, "transport", "", "home", "trip"));
+        var movedA = await Store.UpdateExpenseAsync(User, a.Id, 1, Draft("2026-04-02", 750.25m, "transport", "", "home", "trip"));
         await AssertAggregatesMatchAsync([movedA, b]);
 
-        var movedB = await Store.UpdateAsync(User, b.Id, 1, Draft("2026-04-02", 200, "transport", "", "trip"));
+        var movedB = await Store.UpdateExpenseAsync(User, b.Id, 1, Draft("2026-04-02", 200, "transport", "", "trip"));
         await AssertAggregatesMatchAsync([movedA, movedB]);
 
         await Store.DeleteAsync(User, movedB.Id);
         await AssertAggregatesMatchAsync([movedA]);
 
-        var back = await Store.UpdateAsync(User, a.Id, 2, Draft("2026-03-10", 500, "food", "", "work", "home"));
+        var back = await Store.UpdateExpenseAsync(User, a.Id, 2, Draft("2026-03-10", 500, "food", "", "work", "home"));
         await AssertAggregatesMatchAsync([back]);
         Assert.Equal(
             [new DailyTotal(Day("2026-03-10"), "food", 1, Money.FromRupees(500))],
-            await Store.GetDailyTotalsAsync(User, YearStart, YearEnd));
+            await Store.StoredDailyTotalsAsync(User, YearStart, YearEnd));
     }
 
     [Fact]
     public async Task AnEditOfOnlyTheDescriptionLeavesTheTotalsAlone()
     {
-        var added = await Store.AddAsync(User, Draft("2026-03-10", 500, "food", "Lunch", "work"));
+        var added = await Store.AddExpenseAsync(User, Draft("2026-03-10", 500, "food", "Lunch", "work"));
 
-        var edited = await Store.UpdateAsync(User, added.Id, 1, Draft("2026-03-10", 500, "food", "Lunch with the team", "work"));
+        var edited = await Store.UpdateExpenseAsync(User, added.Id, 1, Draft("2026-03-10", 500, "food", "Lunch with the team", "work"));
 
         Assert.Equal(2, edited.Version);
         await AssertAggregatesMatchAsync([edited]);
@@ -302,7 +303,7 @@ public abstract class ExpenseStoreContract : IAsyncLifetime
     [Fact]
     public async Task ConcurrentAddsToTheSameDayAndCategoryAreAllCounted()
     {
-        var added = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => Store.AddAsync(User, Draft("2026-03-10", i, "food", "", "work"))));
+        var added = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => Store.AddExpenseAsync(User, Draft("2026-03-10", i, "food", "", "work"))));
 
         Assert.Equal(8, (await ListAllAsync(Store, User)).Count);
         await AssertAggregatesMatchAsync(added);
@@ -312,7 +313,7 @@ public abstract class ExpenseStoreContract : IAsyncLifetime
     public async Task OddCharactersInTagsAndDescriptionsAreStoredAsWrittenAndFound()
     {
         string[] tags = ["café", "a#b", "day#2026-03-10#category#food", "🎉 party", "quote\"s", "<b>", "100%_off", "तिथि"];
-        var added = await Store.AddAsync(User, Draft("2026-03-10", 99, "food", "50% off_at \"Café\" \\ <b>bold</b> 🎉 खाना", tags));
+        var added = await Store.AddExpenseAsync(User, Draft("2026-03-10", 99, "food", "50% off_at \"Café\" \\ <b>bold</b> 🎉 खाना", tags));
 
         var found = await Store.FindAsync(User, added.Id);
 
@@ -340,13 +341,13 @@ public abstract class ExpenseStoreContract : IAsyncLifetime
             var roll = random.Next(100);
             if (roll < 40 || model.Count == 0)
             {
-                var added = await Store.AddAsync(User, RandomDraft(random));
+                var added = await Store.AddExpenseAsync(User, RandomDraft(random));
                 model[added.Id] = added;
             }
             else if (roll < 65)
             {
                 var current = Pick(random, model);
-                model[current.Id] = await Store.UpdateAsync(User, current.Id, current.Version, RandomDraft(random));
+                model[current.Id] = await Store.UpdateExpenseAsync(User, current.Id, current.Version, RandomDraft(random));
             }
             else if (roll < 80)
             {
@@ -365,7 +366,7 @@ public abstract class ExpenseStoreContract : IAsyncLifetime
             else if (roll < 95)
             {
                 var current = Pick(random, model);
-                await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.UpdateAsync(User, current.Id, current.Version - 1, RandomDraft(random)));
+                await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.UpdateExpenseAsync(User, current.Id, current.Version - 1, RandomDraft(random)));
             }
             else
             {
@@ -381,11 +382,11 @@ public abstract class ExpenseStoreContract : IAsyncLifetime
     /// <summary>Every stored aggregate, read back through the interface, equals a sum over <paramref name="expenses"/>.</summary>
     protected async Task AssertAggregatesMatchAsync(IReadOnlyCollection<Expense> expenses)
     {
-        Assert.Equal(DailyTotals(expenses, YearStart, YearEnd), await Store.GetDailyTotalsAsync(User, YearStart, YearEnd));
+        Assert.Equal(DailyTotals(expenses, YearStart, YearEnd), await Store.StoredDailyTotalsAsync(User, YearStart, YearEnd));
         Assert.Equal(Totals(expenses, ExpenseFilter.None), await Store.GetTotalsAsync(User, ExpenseFilter.None));
         foreach (var tag in expenses.SelectMany(expense => expense.Tags).Concat(RandomTags).Distinct())
         {
-            Assert.Equal(DailyTotals(expenses, YearStart, YearEnd, tag: tag), await Store.GetDailyTotalsAsync(User, YearStart, YearEnd, tag: tag));
+            Assert.Equal(DailyTotals(expenses, YearStart, YearEnd, tag: tag), await Store.StoredDailyTotalsAsync(User, YearStart, YearEnd, tag: tag));
         }
 
         foreach (var category in expenses.Select(expense => expense.CategoryId).Concat(RandomCategories).Distinct())
@@ -435,7 +436,7 @@ public abstract class ExpenseStoreContract : IAsyncLifetime
         var expenses = new List<Expense>();
         foreach (var draft in drafts)
         {
-            expenses.Add(await Store.AddAsync(User, draft));
+            expenses.Add(await Store.AddExpenseAsync(User, draft));
         }
 
         return expenses;

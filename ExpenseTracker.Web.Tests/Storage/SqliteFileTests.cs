@@ -5,6 +5,7 @@ using Dapper;
 using ExpenseTracker.Web.Storage.Sqlite;
 using ExpenseTracker.Web.Tests.Infrastructure;
 using static ExpenseTracker.Web.Tests.Infrastructure.ExpenseBuilder;
+using ExpenseTracker.Web.Accounts.Sqlite;
 
 namespace ExpenseTracker.Web.Tests.Storage;
 
@@ -96,7 +97,7 @@ public sealed class SqliteFileTests : IDisposable
 
         var database = new SqliteDatabase(DatabasePath);
         var userId = (await new SqliteAccountStore(database).FindByNormalizedEmailAsync("CRASH-TEST@EXAMPLE.COM"))!.Id;
-        var store = new SqliteExpenseStore(database, TimeProvider.System);
+        var store = TestStores.Expenses(database, TimeProvider.System);
         var stored = Assert.Single((await store.ListAsync(userId, Web.Expenses.ExpenseFilter.None, null, 10)).Items);
         Assert.Equal(("Before the crash", 77_700L), (stored.Description, stored.Amount.Paise));
         Assert.Equal(new Web.Expenses.ExpenseTotals(1, new Web.Expenses.Money(77_700)), await store.GetTotalsAsync(userId, Web.Expenses.ExpenseFilter.None));

@@ -1,6 +1,8 @@
+using ExpenseTracker.Web.Tests.Infrastructure;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Storage.Sqlite;
+using ExpenseTracker.Web.Categories.Sqlite;
 
 namespace ExpenseTracker.Web.Tests.Storage;
 
@@ -31,7 +33,7 @@ public sealed class SqliteExpenseStoreTests : ExpenseStoreContract, IDisposable
 
     public void Dispose() => sqlite.Dispose();
 
-    protected override async Task<IExpenseStore> CreateStoreAsync() => new SqliteExpenseStore(await sqlite.OpenAsync(), TimeProvider.System);
+    protected override async Task<IExpenseStore> CreateStoreAsync() => TestStores.Expenses(await sqlite.OpenAsync(), TimeProvider.System);
 }
 
 public sealed class SqliteCategoryStoreTests : CategoryStoreContract, IDisposable
@@ -43,6 +45,6 @@ public sealed class SqliteCategoryStoreTests : CategoryStoreContract, IDisposabl
     protected override async Task<(ICategoryStore Categories, IExpenseStore Expenses)> CreateStoresAsync()
     {
         var database = await sqlite.OpenAsync();
-        return (new SqliteCategoryStore(database), new SqliteExpenseStore(database, TimeProvider.System));
+        return (new SqliteCategoryStore(database), TestStores.Expenses(database, TimeProvider.System));
     }
 }

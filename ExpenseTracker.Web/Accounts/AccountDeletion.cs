@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using ExpenseTracker.Web.Storage;
 
 namespace ExpenseTracker.Web.Accounts;
 

@@ -1,3 +1,5 @@
+using ExpenseTracker.Web.Accounts.DynamoDb;
+using ExpenseTracker.Web.Accounts.Sqlite;
 using ExpenseTracker.Web.ErrorHandling;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -78,6 +80,8 @@ public static class AccountsServiceCollectionExtensions
         services.AddScoped<RegistrationPolicy>();
         services.AddScoped<AccountDeletion>();
         services.AddSingleton<AccessTokens>();
+        services.AddStore<IAccountStore, SqliteAccountStore, DynamoDbAccountStore>();
+        services.AddStore<IAccessTokenStore, SqliteAccessTokenStore, DynamoDbAccessTokenStore>();
         return services;
     }
 

@@ -1,10 +1,12 @@
+using ExpenseTracker.Web.Storage;
+
 namespace ExpenseTracker.Web.Accounts;
 
 /// <summary>A personal access token as its owner sees it; the secret itself is never stored, only its hash.</summary>
 public sealed record AccessToken(string Id, string Name, DateTimeOffset CreatedAt);
 
 /// <summary>Where personal access tokens live, keyed by the SHA-256 hash of the secret.</summary>
-public interface IAccessTokenStore
+public interface IAccessTokenStore : IUserDataEraser
 {
     Task AddAsync(string userId, AccessToken token, string secretHash, CancellationToken cancellationToken = default);
 

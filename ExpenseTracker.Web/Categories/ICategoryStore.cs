@@ -1,7 +1,9 @@
+using ExpenseTracker.Web.Storage;
+
 namespace ExpenseTracker.Web.Categories;
 
 /// <summary>A user's own categories. Built-in ones are not stored; see <see cref="CategoryCatalog"/>.</summary>
-public interface ICategoryStore
+public interface ICategoryStore : IUserDataEraser
 {
     Task<IReadOnlyList<Category>> ListCustomAsync(string userId, CancellationToken cancellationToken = default);
 

@@ -1,3 +1,5 @@
+using ExpenseTracker.Web.DataProtection.DynamoDb;
+using ExpenseTracker.Web.DataProtection.Sqlite;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
@@ -11,10 +13,11 @@ public static class DataProtectionExtensions
 
     /// <summary>
     /// Keeps the Data Protection key ring in the store the provider registered as <see cref="IKeyRingStore"/>
-    /// instead of the local disk, which a Lambda instance loses at every cold start.
+    /// (the chosen provider's) instead of the local disk, which a Lambda instance loses at every cold start.
     /// </summary>
     public static IServiceCollection AddKeyRingInStore(this IServiceCollection services)
     {
+        services.AddStore<IKeyRingStore, SqliteKeyRingStore, DynamoDbKeyRingStore>();
         services.AddDataProtection().SetApplicationName(ApplicationName);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
             new ConfigureOptions<KeyManagementOptions>(options =>

@@ -86,7 +86,7 @@ public static class ExpensesApi
             return Invalid(JsonApiExtensions.CamelCaseKeys(errors));
         }
 
-        var expense = await expenses.AddAsync(user.UserId, draft, cancellationToken);
+        var (expense, _) = await expenses.AddAsync(user.UserId, draft, cancellationToken);
         return TypedResults.Created(LocationOf(expense.Id), ExpenseResponse.From(expense, categories));
     }
 
@@ -109,7 +109,7 @@ public static class ExpensesApi
 
         try
         {
-            var updated = await expenses.UpdateAsync(user.UserId, id, version, draft, cancellationToken);
+            var (updated, _) = await expenses.UpdateAsync(user.UserId, id, version, draft, cancellationToken);
             return TypedResults.Ok(ExpenseResponse.From(updated, categories));
         }
         catch (NotFoundException)

@@ -14,7 +14,8 @@ public static class PagesServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPages(this IServiceCollection services)
     {
-        services.AddRazorPages();
+        // Pages live in their feature's folder (Expenses/Index.cshtml beside IExpenseStore), not under Pages/.
+        services.AddRazorPages(options => options.RootDirectory = "/");
         services.AddAntiforgery(options => options.HeaderName = "RequestVerificationToken");
 
         // The default encoder writes every character outside Basic Latin as a character reference: each ₹ became

@@ -1,5 +1,3 @@
-using ExpenseTracker.Web.Storage.DynamoDb;
-
 namespace ExpenseTracker.Web.Storage;
 
 public enum StorageProvider
@@ -8,28 +6,13 @@ public enum StorageProvider
     DynamoDb,
 }
 
-/// <summary>The "Storage" configuration section: which store the app uses and where it is.</summary>
+/// <summary>
+/// The "Storage" configuration section: which provider every store of the app uses. Each provider has a section of
+/// its own beneath it (<c>Storage:Sqlite</c>, <c>Storage:DynamoDb</c>).
+/// </summary>
 public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
     public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
-
-    public SqliteStorageOptions Sqlite { get; set; } = new();
-
-    public DynamoDbStorageOptions DynamoDb { get; set; } = new();
-}
-
-public sealed class SqliteStorageOptions
-{
-    /// <summary>The database file. Empty means the user's local data folder (~/.local/share/ExpenseTracker on Linux).</summary>
-    public string Path { get; set; } = "";
-
-    public string ResolvePath() =>
-        Path is { Length: > 0 }
-            ? System.IO.Path.GetFullPath(Path)
-            : System.IO.Path.Combine(
-                Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
-                "ExpenseTracker",
-                "expenses.db");
 }

@@ -1,62 +1,55 @@
-using ExpenseTracker.Web.Accounts;
-using ExpenseTracker.Web.Alerts;
-using ExpenseTracker.Web.Categories;
-using ExpenseTracker.Web.DataProtection;
-using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Storage.DynamoDb;
 using ExpenseTracker.Web.Storage.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace ExpenseTracker.Web.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>The name every provider gives its health check (the /healthz endpoint runs it).</summary>
+    /// <summary>The name of the store's health check (the /healthz endpoint runs it).</summary>
     public const string StoreHealthCheckName = "store";
 
-    /// <summary>Registers the store chosen by the "Storage" section (SQLite unless configured otherwise).</summary>
-    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// What every store stands on: the bound "Storage" options that choose the provider, each provider's own
+    /// connection (opened only when chosen), its start-up and health check, and store failures answered as 4xx/503.
+    /// The stores themselves are registered by their features, with <see cref="AddStore{TStore, TSqlite, TDynamoDb}"/>.
+    /// </summary>
+    public static IServiceCollection AddStorage(this IServiceCollection services)
     {
-        var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        switch (options.Provider)
-        {
-            case StorageProvider.Sqlite:
-                services.AddSqliteStore(options.Sqlite);
-                break;
-            case StorageProvider.DynamoDb:
-                services.AddDynamoDbStore(options.DynamoDb);
-                break;
-            default:
-                throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not available in this build.");
-        }
-
-        services.AddScoped<CategoryCatalog>();
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.Section)
+            .Validate(options => Enum.IsDefined(options.Provider), "Storage:Provider must be Sqlite or DynamoDb.")
+            .ValidateOnStart();
+        services.AddSqliteProvider();
+        services.AddDynamoDbProvider();
+        services.AddHostedService<StoreStartup>();
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>(StoreHealthCheckName);
         services.AddExceptionHandler<StoreExceptionHandler>();
         return services;
     }
 
-    /// <summary>One instance serves as the store and as the eraser of that store's data when an account is deleted.</summary>
-    private static void AddStoreWithEraser<TStore, TImplementation>(this IServiceCollection services)
+    /// <summary>
+    /// Registers a store with one implementation per provider; the app gets the one <see cref="StorageOptions.Provider"/>
+    /// names. A store that keeps data per user (an <see cref="IUserDataEraser"/>) is also among the erasers that
+    /// deleting an account runs.
+    /// </summary>
+    public static IServiceCollection AddStore<TStore, TSqlite, TDynamoDb>(this IServiceCollection services)
         where TStore : class
-        where TImplementation : class, TStore, IUserDataEraser
+        where TSqlite : class, TStore
+        where TDynamoDb : class, TStore
     {
-        services.AddSingleton<TImplementation>();
-        services.AddSingleton<TStore>(provider => provider.GetRequiredService<TImplementation>());
-        services.AddSingleton<IUserDataEraser>(provider => provider.GetRequiredService<TImplementation>());
+        services.AddKeyedSingleton<TStore, TSqlite>(StorageProvider.Sqlite);
+        services.AddKeyedSingleton<TStore, TDynamoDb>(StorageProvider.DynamoDb);
+        services.AddSingleton(provider => provider.GetRequiredKeyedService<TStore>(provider.ChosenProvider()));
+        if (typeof(IUserDataEraser).IsAssignableFrom(typeof(TStore)))
+        {
+            services.AddSingleton(provider => (IUserDataEraser)provider.GetRequiredService<TStore>());
+        }
+
+        return services;
     }
 
-    private static void AddSqliteStore(this IServiceCollection services, SqliteStorageOptions options)
-    {
-        services.AddSingleton(new SqliteDatabase(options.ResolvePath()));
-        services.AddStoreWithEraser<IExpenseStore, SqliteExpenseStore>();
-        services.AddStoreWithEraser<ICategoryStore, SqliteCategoryStore>();
-        services.AddStoreWithEraser<IBudgetStore, SqliteBudgetStore>();
-        services.AddStoreWithEraser<IAlertStore, SqliteAlertStore>();
-        services.AddStoreWithEraser<IAccessTokenStore, SqliteAccessTokenStore>();
-        services.AddSingleton<IAccountStore, SqliteAccountStore>();
-        services.AddSingleton<IKeyRingStore, SqliteKeyRingStore>();
-        services.AddHostedService<SqliteStartup>();
-        // After SqliteStartup, so the schema is current when pending alerts are delivered at start-up.
-        services.AddAlertOutbox<SqliteAlertStore>();
-        services.AddHealthChecks().AddCheck<SqliteHealthCheck>(StoreHealthCheckName);
-    }
+    /// <summary>The provider the bound options name.</summary>
+    public static StorageProvider ChosenProvider(this IServiceProvider provider) =>
+        provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider;
 }

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Hosting;
-using ExpenseTracker.Web.Summaries;
+using ExpenseTracker.Web.Charts;
 
 namespace ExpenseTracker.Benchmark;
 

@@ -1,5 +1,8 @@
 using System.Diagnostics;
-using ExpenseTracker.Web.Alerts;
+using ExpenseTracker.Web.Accounts;
+using ExpenseTracker.Web.Accounts.DynamoDb;
+using ExpenseTracker.Web.Accounts.Sqlite;
+using ExpenseTracker.Web.Budgets;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Clock;
 using ExpenseTracker.Web.Expenses;
@@ -33,10 +36,14 @@ public static class Seeder
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Production });
         builder.Configuration.AddInMemoryCollection(settings.Select(setting => KeyValuePair.Create(setting.Key, (string?)setting.Value)));
         builder.Services.AddLogging();
-        // The store as Program.cs wires it: the clock, the configured provider, and the budget alerts its writes record.
+        // The stores as Program.cs wires them: the clock, the configured provider, and the budget check every write runs.
         builder.Services.AddAppClock(builder.Configuration);
-        builder.Services.AddStorage(builder.Configuration);
-        builder.Services.AddBudgetAlerts();
+        builder.Services.AddStorage();
+        builder.Services.AddExpenses();
+        builder.Services.AddCategories();
+        builder.Services.AddBudgets();
+        // Where the load user's account is created; the rest of accounts (sign-in, cookies) is the app's.
+        builder.Services.AddStore<IAccountStore, SqliteAccountStore, DynamoDbAccountStore>();
         using var host = builder.Build();
         // Runs the store's start-up (schema or table), exactly as the app does before its first request.
         await host.StartAsync(cancellationToken);

@@ -26,6 +26,11 @@ internal static class Attr
     public const string BudgetPaise = "BudgetPaise";
     public const string Period = "Period";
     public const string WarningPercent = "WarningPercent";
+    public const string Level = "Level";
+    public const string Percent = "Percent";
+    public const string ThresholdPaise = "ThresholdPaise";
+    public const string TotalPaise = "TotalPaise";
+    public const string Message = "Message";
     public const string UpdatedAt = "UpdatedAt";
     public const string Email = "Email";
     public const string NormalizedEmail = "NormalizedEmail";
@@ -51,6 +56,9 @@ internal static class AttributeValues
 
     public static long Long(Dictionary<string, AttributeValue> item, string name) =>
         item.TryGetValue(name, out var value) && value.N is not null ? long.Parse(value.N, NumberStyles.Integer, CultureInfo.InvariantCulture) : 0;
+
+    /// <summary>The current time as items store it (ISO 8601 round-trip, UTC).</summary>
+    public static string Now(TimeProvider time) => time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 
     public static Dictionary<string, AttributeValue> Key(string userId, string sortKey) => new()
     {

@@ -141,9 +141,12 @@ internal static class DynamoDbCalls
         _ => false,
     };
 
-    /// <summary>Every item of one partition whose sort key starts with <paramref name="prefix"/>, all pages, read consistently.</summary>
+    /// <summary>
+    /// Every item of one partition whose sort key starts with <paramref name="prefix"/>, all pages, read consistently;
+    /// only their keys when <paramref name="keysOnly"/> (for deleting them).
+    /// </summary>
     public static async Task<List<Dictionary<string, AttributeValue>>> QueryByPrefixAsync(
-        this IAmazonDynamoDB client, string tableName, string partitionKey, string prefix, CancellationToken cancellationToken)
+        this IAmazonDynamoDB client, string tableName, string partitionKey, string prefix, CancellationToken cancellationToken, bool keysOnly = false)
     {
         var query = new QueryRequest
         {
@@ -161,6 +164,7 @@ internal static class DynamoDbCalls
                 [":prefix"] = new AttributeValue { S = prefix },
                 [":end"] = new AttributeValue { S = prefix + char.ConvertFromUtf32(0x10FFFF) },
             },
+            ProjectionExpression = keysOnly ? "#pk, #sk" : null,
         };
         return await client.QueryAllAsync(query, cancellationToken).ToListAsync(cancellationToken);
     }

@@ -1,63 +1,43 @@
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using ExpenseTracker.Web.Accounts;
 using static ExpenseTracker.Web.Storage.DynamoDb.AttributeValues;
 
 namespace ExpenseTracker.Web.Storage.DynamoDb;
 
 /// <summary>
-/// Erases one store's items from a user's partition: the items whose sort key starts with one of its prefixes.
-/// Deleting what is already gone is no error, so an erasure stopped halfway can simply run again.
+/// How every DynamoDB store erases a user's data: it names the sort key prefixes of the items it writes in the user's
+/// partition, and these are deleted, 25 to a BatchWriteItem. Deleting what is already gone is no error, so an erasure
+/// stopped halfway can simply run again.
 /// </summary>
-public sealed class DynamoDbUserDataEraser(IAmazonDynamoDB client, string tableName, params string[] sortKeyPrefixes) : IUserDataEraser
-{
-    public Task EraseAsync(string userId, CancellationToken cancellationToken = default) =>
-        DynamoDbCalls.GuardAsync(async () =>
-        {
-            ExpenseItems.CheckUserId(userId);
-            // One Query over the partition, keys only, rather than one per prefix.
-            var query = new QueryRequest
-            {
-                TableName = tableName,
-                ConsistentRead = true,
-                KeyConditionExpression = "#pk = :pk",
-                ProjectionExpression = "#pk, #sk",
-                ExpressionAttributeNames = new() { ["#pk"] = DynamoDbTable.PartitionKey, ["#sk"] = DynamoDbTable.SortKey },
-                ExpressionAttributeValues = new() { [":pk"] = S(ItemKeys.User(userId)) },
-            };
-            var keys = new List<Dictionary<string, AttributeValue>>();
-            do
-            {
-                var response = await client.QueryAsync(query, cancellationToken);
-                keys.AddRange((response.Items ?? []).Where(item =>
-                    sortKeyPrefixes.Any(prefix => String(item, DynamoDbTable.SortKey).StartsWith(prefix, StringComparison.Ordinal))));
-                query.ExclusiveStartKey = response.LastEvaluatedKey;
-            }
-            while (query.ExclusiveStartKey is { Count: > 0 });
-
-            await DynamoDbErasure.DeleteAsync(client, tableName, keys, cancellationToken);
-        }, cancellationToken);
-}
-
 internal static class DynamoDbErasure
 {
     // BatchWriteItem takes at most 25 requests.
     private const int BatchSize = 25;
     private const int Attempts = 5;
 
-    /// <summary>Deletes the items with these keys, 25 to a BatchWriteItem, asking again for those DynamoDB leaves unprocessed.</summary>
-    public static async Task DeleteAsync(
-        IAmazonDynamoDB client, string tableName, IEnumerable<Dictionary<string, AttributeValue>> keys, CancellationToken cancellationToken)
+    /// <summary>Deletes the user's items whose sort key starts with one of <paramref name="sortKeyPrefixes"/>.</summary>
+    public static Task EraseUserItemsAsync(this AppTable table, string userId, IReadOnlyList<string> sortKeyPrefixes, CancellationToken cancellationToken) =>
+        DynamoDbCalls.GuardAsync(async () =>
+        {
+            ItemChecks.CheckUserId(userId);
+            foreach (var prefix in sortKeyPrefixes)
+            {
+                var items = await table.Client.QueryByPrefixAsync(table.Name, ItemKeys.User(userId), prefix, cancellationToken, keysOnly: true);
+                await table.DeleteAsync(items, cancellationToken);
+            }
+        }, cancellationToken);
+
+    /// <summary>Deletes the items with these keys, asking again for those DynamoDB leaves unprocessed.</summary>
+    public static async Task DeleteAsync(this AppTable table, IEnumerable<Dictionary<string, AttributeValue>> keys, CancellationToken cancellationToken)
     {
         foreach (var chunk in keys.Chunk(BatchSize))
         {
             var request = new Dictionary<string, List<WriteRequest>>
             {
-                [tableName] = chunk.Select(key => new WriteRequest { DeleteRequest = new DeleteRequest { Key = key } }).ToList(),
+                [table.Name] = chunk.Select(key => new WriteRequest { DeleteRequest = new DeleteRequest { Key = KeyOf(key) } }).ToList(),
             };
             for (var attempt = 1; ; attempt++)
             {
-                var response = await client.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = request }, cancellationToken);
+                var response = await table.Client.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = request }, cancellationToken);
                 if (response.UnprocessedItems is not { Count: > 0 } unprocessed)
                 {
                     break;
@@ -73,4 +53,10 @@ internal static class DynamoDbErasure
             }
         }
     }
+
+    private static Dictionary<string, AttributeValue> KeyOf(Dictionary<string, AttributeValue> item) => new()
+    {
+        [DynamoDbTable.PartitionKey] = item[DynamoDbTable.PartitionKey],
+        [DynamoDbTable.SortKey] = item[DynamoDbTable.SortKey],
+    };
 }

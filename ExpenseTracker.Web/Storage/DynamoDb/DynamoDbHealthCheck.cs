@@ -7,19 +7,19 @@ namespace ExpenseTracker.Web.Storage.DynamoDb;
 /// Healthy when the table answers, takes reads and writes, and has the by-date index the lists query. One
 /// DescribeTable: the Web Adapter asks once per cold start, and it reads no user's data.
 /// </summary>
-public sealed class DynamoDbHealthCheck(IAmazonDynamoDB client, DynamoDbStorageOptions options) : IHealthCheck
+public sealed class DynamoDbHealthCheck(AppTable table) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            var table = (await client.DescribeTableAsync(options.TableName, cancellationToken)).Table;
-            if (table.TableStatus != TableStatus.ACTIVE && table.TableStatus != TableStatus.UPDATING)
+            var description = (await table.Client.DescribeTableAsync(table.Name, cancellationToken)).Table;
+            if (description.TableStatus != TableStatus.ACTIVE && description.TableStatus != TableStatus.UPDATING)
             {
-                return HealthCheckResult.Unhealthy($"The table is {table.TableStatus}.");
+                return HealthCheckResult.Unhealthy($"The table is {description.TableStatus}.");
             }
 
-            return table.LocalSecondaryIndexes?.Any(index => index.IndexName == DynamoDbTable.ByDateIndex) == true
+            return description.LocalSecondaryIndexes?.Any(index => index.IndexName == DynamoDbTable.ByDateIndex) == true
                 ? HealthCheckResult.Healthy()
                 : HealthCheckResult.Unhealthy($"The table has no index {DynamoDbTable.ByDateIndex}.");
         }

@@ -1,12 +1,14 @@
 using Amazon.DynamoDBv2;
+using Microsoft.Extensions.Options;
 
 namespace ExpenseTracker.Web.Storage.DynamoDb;
 
 /// <summary>Creates the table for a local run when asked to, and says which table the app uses.</summary>
-public sealed class DynamoDbStartup(IAmazonDynamoDB client, DynamoDbStorageOptions options, ILogger<DynamoDbStartup> logger) : IHostedService
+public sealed class DynamoDbStartup(IAmazonDynamoDB client, IOptions<DynamoDbStorageOptions> settings, ILogger<DynamoDbStartup> logger) : IStoreStartup
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        var options = settings.Value;
         if (options.CreateTableIfMissing)
         {
             await DynamoDbTable.CreateIfMissingAsync(client, options.TableName, cancellationToken);
@@ -17,6 +19,4 @@ public sealed class DynamoDbStartup(IAmazonDynamoDB client, DynamoDbStorageOptio
             options.TableName,
             options.ServiceUrl.Length > 0 ? options.ServiceUrl : "AWS");
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -3,6 +3,8 @@ namespace ExpenseTracker.Web.Storage.DynamoDb;
 /// <summary>The "Storage:DynamoDb" configuration section.</summary>
 public sealed class DynamoDbStorageOptions
 {
+    public const string Section = "Storage:DynamoDb";
+
     public string TableName { get; set; } = "ExpenseTracker";
 
     /// <summary>The AWS region, e.g. "ap-south-1". Empty means the SDK's own lookup (AWS_REGION, set in Lambda).</summary>

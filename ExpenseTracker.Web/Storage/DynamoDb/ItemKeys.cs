@@ -65,8 +65,20 @@ internal static class ItemKeys
     /// <summary>How many expenses use a category; a category delete checks it in its transaction.</summary>
     public static string CategoryUsage(string categoryId) => CategoryUsagePrefix + categoryId;
 
+    /// <summary>
+    /// Every kind of item an expense write keeps in the user's partition: the expenses and their aggregates (the usage
+    /// counts of categories among them). Erasing a user's expenses deletes these.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ExpenseItemPrefixes =
+    [
+        ExpensePrefix, DailyTotalPrefix, DayTotalPrefix, MonthCategoryTotalPrefix, TagTotalPrefix, CategoryUsagePrefix, MonthTotalPrefix, GrandTotal,
+    ];
+
     /// <summary>The user's budget settings.</summary>
     public const string Budget = "BUDGET";
+
+    /// <summary>A recorded budget alert (its rest is the alert's key): the items the alert Pipe emails.</summary>
+    public const string AlertPrefix = "ALERT#";
 
     /// <summary>The total of one calendar month ("2026-11"), kept by every expense write: a monthly budget reads it.</summary>
     public static string MonthTotal(string month) => MonthTotalPrefix + month;

@@ -1,0 +1,97 @@
+using System.ComponentModel.DataAnnotations;
+using ExpenseTracker.Web.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace ExpenseTracker.Web.Accounts;
+
+[AllowAnonymous]
+[EnableRateLimiting(AccountRateLimits.PolicyName)]
+public sealed class RegisterModel(
+    UserManager<UserAccount> users,
+    SignInManager<UserAccount> signIn,
+    RegistrationPolicy registration,
+    TimeProvider time) : PageModel
+{
+    public sealed class RegisterForm
+    {
+        [Required(ErrorMessage = "Enter your email address.")]
+        [EmailAddress(ErrorMessage = "Enter an email address like name@example.com.")]
+        [StringLength(254, ErrorMessage = "An email address is at most 254 characters.")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Choose a password.")]
+        [StringLength(128, ErrorMessage = "A password is at most 128 characters.")]
+        public string Password { get; set; } = "";
+
+        [Required(ErrorMessage = "Type the password again.")]
+        [Compare(nameof(Password), ErrorMessage = "The two passwords are not the same.")]
+        public string ConfirmPassword { get; set; } = "";
+    }
+
+    [BindProperty]
+    public RegisterForm Input { get; set; } = new();
+
+    public bool IsOpen { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        IsOpen = await registration.IsOpenAsync(cancellationToken);
+        return IsOpen ? Page() : Closed();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        IsOpen = await registration.IsOpenAsync(cancellationToken);
+        if (!IsOpen)
+        {
+            return Closed();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var account = new UserAccount
+        {
+            Id = Guid.CreateVersion7(time.GetUtcNow()).ToString("N"),
+            Email = Input.Email.Trim(),
+            CreatedAt = time.GetUtcNow(),
+        };
+        var result = await users.CreateAsync(account, Input.Password);
+        if (result.Errors.Any(error => error.Code == AccountUserStore.RegistrationClosedCode))
+        {
+            // Someone else registered first between the check above and the insert.
+            IsOpen = false;
+            return Closed();
+        }
+
+        foreach (var error in result.Errors)
+        {
+            var field = error.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(RegisterForm.Password) : nameof(RegisterForm.Email);
+            if (ModelState[$"{nameof(Input)}.{field}"]?.Errors.Count is null or 0)
+            {
+                ModelState.AddModelError($"{nameof(Input)}.{field}", error.Description);
+            }
+        }
+
+        if (!result.Succeeded)
+        {
+            return Page();
+        }
+
+        await signIn.SignInAsync(account, isPersistent: false);
+        TempData["Flash"] = "Welcome! Your account is ready.";
+        return LocalRedirect("/");
+    }
+
+    private IActionResult Closed()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Page();
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using ExpenseTracker.Web.Expenses;
+
+namespace ExpenseTracker.Web.Budgets;
+
+/// <summary>The budget settings as a person types them: every value as text, checked here and nowhere else.</summary>
+public sealed class BudgetForm
+{
+    public string? Amount { get; set; }
+
+    /// <summary>A <see cref="BudgetPeriod"/> name.</summary>
+    public string? Period { get; set; }
+
+    public string? WarningPercent { get; set; }
+
+    public static BudgetForm From(BudgetSettings settings) => new()
+    {
+        Amount = settings.Amount.ToInvariantString(),
+        Period = settings.Period.ToString(),
+        WarningPercent = settings.WarningPercent.ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Returns the settings to save, or null with one message per field (keys are the property names above).</summary>
+    public BudgetSettings? Validate(out Dictionary<string, string[]> errors)
+    {
+        errors = [];
+        Money? amount = null;
+        if (string.IsNullOrWhiteSpace(Amount))
+        {
+            errors[nameof(Amount)] = ["Enter a budget."];
+        }
+        else if (!Money.TryParse(Amount, out amount))
+        {
+            errors[nameof(Amount)] = ["Enter the budget in rupees, like 10000 or 12,500.50 (at most two decimals)."];
+        }
+        else if (amount.Value <= Money.Zero)
+        {
+            errors[nameof(Amount)] = ["The budget must be more than ₹0."];
+        }
+        else if (amount.Value > BudgetSettings.MaxAmount)
+        {
+            errors[nameof(Amount)] = [$"The budget can be at most {BudgetSettings.MaxAmount}."];
+        }
+
+        // Exact names only: Enum.TryParse would also take "1" or "alltime".
+        var period = Enum.GetValues<BudgetPeriod>().Select(value => (BudgetPeriod?)value).FirstOrDefault(value => value.ToString() == Period);
+        if (period is null)
+        {
+            errors[nameof(Period)] = ["Choose a month or all time."];
+        }
+
+        if (!int.TryParse(WarningPercent?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var percent)
+            || percent > BudgetSettings.MaxWarningPercent)
+        {
+            errors[nameof(WarningPercent)] = [$"Enter a whole number from 0 to {BudgetSettings.MaxWarningPercent} (0 turns the warning off)."];
+        }
+
+        return errors.Count == 0 ? new BudgetSettings(amount!.Value, period!.Value, percent) : null;
+    }
+}

@@ -1,0 +1,52 @@
+using ExpenseTracker.Web.Accounts;
+using ExpenseTracker.Web.Categories;
+using ExpenseTracker.Web.Clock;
+using ExpenseTracker.Web.Expenses;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ExpenseTracker.Web.Charts;
+
+/// <summary>
+/// The compact spending-by-category chart of the expense page, for the list's date range (the current month when
+/// none is set), category and tag. It reloads itself, through htmx, whenever an expense is added, changed or deleted.
+/// </summary>
+public sealed class CategoryChartViewComponent(SpendingSummaries summaries, CategoryCatalog catalog, ICurrentUser user, AppClock clock) : ViewComponent
+{
+    public const string Name = "CategoryChart";
+
+    /// <summary>Beside this component, in the feature's folder, rather than under a shared Components folder.</summary>
+    private const string ViewPath = "/Charts/_CategoryChart.cshtml";
+
+    /// <param name="categories">The user's categories when the caller has them already (the expense page does), so
+    /// that the page does not ask the store for them twice.</param>
+    public async Task<IViewComponentResult> InvokeAsync(ExpenseFilterForm filter, IReadOnlyList<Category>? categories = null)
+    {
+        var cancellationToken = HttpContext.RequestAborted;
+        categories ??= await catalog.ListAsync(user.UserId, cancellationToken);
+        var query = new SummaryQuery { From = filter.From, To = filter.To, Category = filter.Category, Tag = filter.Tag };
+        var range = query.Validate(SummaryKind.ByCategory, categories, clock.Today, out var errors);
+        var refreshUrl = Url.Page("/Charts/Index", "CategoryChart", filter.ToRouteValues())!;
+        if (range is null)
+        {
+            return View(ViewPath, new CategoryChartModel(null, errors.Values.First()[0], refreshUrl, null, null));
+        }
+
+        var summary = await summaries.ByCategoryAsync(user.UserId, range, categories, cancellationToken);
+        var chartsUrl = Url.Page("/Charts/Index", null, new Dictionary<string, string?>
+        {
+            ["preset"] = ChartsFilterForm.Custom,
+            ["from"] = ExpenseForm.FormatDate(range.From),
+            ["to"] = ExpenseForm.FormatDate(range.To),
+            ["category"] = range.CategoryId,
+            ["tag"] = range.Tag,
+        });
+        return View(ViewPath, new CategoryChartModel(summary, null, refreshUrl, SummaryEndpoints.UrlFor(SummaryKind.ByCategory, range), chartsUrl));
+    }
+}
+
+/// <param name="Summary">Null when the list's filters cannot make a summary; <paramref name="Problem"/> says why.</param>
+/// <param name="RefreshUrl">Where htmx reloads the component from after a change.</param>
+/// <param name="DataUrl">The JSON the chart draws.</param>
+/// <param name="ChartsUrl">The charts page for the same range and filters.</param>
+public sealed record CategoryChartModel(
+    SpendingSummary<CategorySpending>? Summary, string? Problem, string RefreshUrl, string? DataUrl, string? ChartsUrl);

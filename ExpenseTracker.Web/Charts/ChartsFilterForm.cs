@@ -1,0 +1,81 @@
+using ExpenseTracker.Web.Categories;
+using ExpenseTracker.Web.Expenses;
+
+namespace ExpenseTracker.Web.Charts;
+
+/// <summary>The filters of the charts page as they arrive in the query string: a period preset or a custom range, a category, a tag.</summary>
+public sealed class ChartsFilterForm
+{
+    public const string ThisMonth = "this-month";
+    public const string LastMonth = "last-month";
+    public const string Custom = "custom";
+
+    /// <summary>The presets in the order the page offers them.</summary>
+    public static readonly IReadOnlyList<(string Value, string Label)> Presets =
+    [
+        (ThisMonth, "This month"),
+        (LastMonth, "Last month"),
+        ("last-3-months", "Last 3 months"),
+        ("last-6-months", "Last 6 months"),
+        ("last-12-months", "Last 12 months"),
+        (Custom, "Custom range"),
+    ];
+
+    public string? Preset { get; set; }
+
+    /// <summary>Used when <see cref="Preset"/> is custom (or absent while a date is given).</summary>
+    public string? From { get; set; }
+
+    public string? To { get; set; }
+
+    public string? Category { get; set; }
+
+    public string? Tag { get; set; }
+
+    /// <summary>The preset in effect: the one chosen, else custom when dates are given, else this month.</summary>
+    public string EffectivePreset =>
+        Preset is { Length: > 0 } chosen ? chosen : string.IsNullOrWhiteSpace(From) && string.IsNullOrWhiteSpace(To) ? ThisMonth : Custom;
+
+    /// <summary>
+    /// The range the charts show, or null with messages keyed by field. A custom range follows the daily summary's rules
+    /// (at most <see cref="SummaryQuery.MaxDays"/> days), because the page draws the daily chart for it.
+    /// </summary>
+    public SummaryRange? Validate(IReadOnlyCollection<Category> categories, DateOnly today, out Dictionary<string, string[]> errors)
+    {
+        var thisMonth = SummaryRange.StartOfMonth(today);
+        (DateOnly From, DateOnly To)? period = EffectivePreset switch
+        {
+            ThisMonth => (thisMonth, SummaryRange.EndOfMonth(today)),
+            LastMonth => (thisMonth.AddMonths(-1), thisMonth.AddDays(-1)),
+            "last-3-months" => (thisMonth.AddMonths(-2), SummaryRange.EndOfMonth(today)),
+            "last-6-months" => (thisMonth.AddMonths(-5), SummaryRange.EndOfMonth(today)),
+            "last-12-months" => (thisMonth.AddMonths(-11), SummaryRange.EndOfMonth(today)),
+            _ => null,
+        };
+        if (period is null && EffectivePreset != Custom)
+        {
+            errors = new() { ["preset"] = ["Choose one of the listed periods."] };
+            return null;
+        }
+
+        var query = new SummaryQuery
+        {
+            From = period is { } fixedFrom ? ExpenseForm.FormatDate(fixedFrom.From) : From,
+            To = period is { } fixedTo ? ExpenseForm.FormatDate(fixedTo.To) : To,
+            Category = Category,
+            Tag = Tag,
+        };
+        return query.Validate(SummaryKind.ByDay, categories, today, out errors);
+    }
+
+    /// <summary>
+    /// The months of the monthly chart: whole calendar months, at least the twelve that end with the range's last month,
+    /// so that a one-month range still shows a trend.
+    /// </summary>
+    public static SummaryRange MonthlyRangeFor(SummaryRange range)
+    {
+        var yearBefore = SummaryRange.StartOfMonth(range.To).AddMonths(-11);
+        var from = SummaryRange.StartOfMonth(range.From);
+        return range with { From = from < yearBefore ? from : yearBefore, To = SummaryRange.EndOfMonth(range.To) };
+    }
+}

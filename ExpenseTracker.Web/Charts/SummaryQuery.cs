@@ -1,0 +1,97 @@
+using System.Globalization;
+using ExpenseTracker.Web.Api;
+using ExpenseTracker.Web.Categories;
+using ExpenseTracker.Web.Expenses;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ExpenseTracker.Web.Charts;
+
+public enum SummaryKind
+{
+    ByCategory,
+    ByDay,
+    ByMonth,
+}
+
+/// <summary>What to summarise, checked: an inclusive date range and the optional category and tag filters.</summary>
+public sealed record SummaryRange(DateOnly From, DateOnly To, string? CategoryId = null, string? Tag = null)
+{
+    public int Days => To.DayNumber - From.DayNumber + 1;
+
+    public int Months => MonthIndex(To) - MonthIndex(From) + 1;
+
+    /// <summary>For people: "November 2026" for a whole month, else "3 Nov 2026 – 14 Jan 2027".</summary>
+    public string Describe() =>
+        From == StartOfMonth(From) && To == EndOfMonth(From)
+            ? From.ToString("MMMM yyyy", CultureInfo.InvariantCulture)
+            : $"{From.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} – {To.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}";
+
+    public static DateOnly StartOfMonth(DateOnly date) => new(date.Year, date.Month, 1);
+
+    public static DateOnly EndOfMonth(DateOnly date) => StartOfMonth(date).AddMonths(1).AddDays(-1);
+
+    private static int MonthIndex(DateOnly date) => (date.Year * 12) + date.Month;
+}
+
+/// <summary>
+/// The query string of the summary endpoints, as text. <see cref="Validate"/> applies the defaults and the limits;
+/// the date, category and tag rules themselves are <see cref="ExpenseFilterForm"/>'s, as on the expense list.
+/// </summary>
+public sealed class SummaryQuery
+{
+    /// <summary>A daily series longer than a year is too long to read as a line; the monthly one covers that.</summary>
+    public const int MaxDays = 366;
+
+    /// <summary>Five years of months (and of category totals) keeps a response small.</summary>
+    public const int MaxMonths = 60;
+
+    /// <summary>First day, yyyy-MM-dd. Defaults to the start of the default period that ends at <see cref="To"/>.</summary>
+    [FromQuery(Name = "from")]
+    public string? From { get; set; }
+
+    /// <summary>Last day (inclusive), yyyy-MM-dd. Defaults to the last day of the current month.</summary>
+    [FromQuery(Name = "to")]
+    public string? To { get; set; }
+
+    /// <summary>Only this category (its id).</summary>
+    [FromQuery(Name = "category")]
+    public string? Category { get; set; }
+
+    /// <summary>Only expenses with this tag.</summary>
+    [FromQuery(Name = "tag")]
+    public string? Tag { get; set; }
+
+    /// <summary>
+    /// The range to summarise, or null with messages keyed by query parameter in <paramref name="errors"/>.
+    /// Defaults: the current month for categories and days, the twelve months up to and including the current one for months.
+    /// </summary>
+    public SummaryRange? Validate(SummaryKind kind, IReadOnlyCollection<Category> categories, DateOnly today, out Dictionary<string, string[]> errors)
+    {
+        var filter = new ExpenseFilterForm { From = From, To = To, Category = Category, Tag = Tag }.Validate(categories, out var fieldErrors);
+        errors = JsonApiExtensions.CamelCaseKeys(fieldErrors);
+        if (errors.Count > 0)
+        {
+            return null;
+        }
+
+        var to = filter.To ?? SummaryRange.EndOfMonth(today);
+        var from = filter.From ?? (kind == SummaryKind.ByMonth ? SummaryRange.StartOfMonth(to).AddMonths(-11) : SummaryRange.StartOfMonth(to));
+        var range = new SummaryRange(from, to, filter.CategoryId, filter.Tag);
+        if (from > to)
+        {
+            errors["from"] = [$"The start date {Format(from)} is after the end date {Format(to)} (the end of the current month unless you give one)."];
+        }
+        else if (kind == SummaryKind.ByDay && range.Days > MaxDays)
+        {
+            errors["to"] = [$"A daily summary covers at most {MaxDays} days; {Format(from)} to {Format(to)} is {range.Days}. Use the monthly summary for longer ranges."];
+        }
+        else if (kind != SummaryKind.ByDay && range.Months > MaxMonths)
+        {
+            errors["to"] = [$"A summary covers at most {MaxMonths} months (5 years); {Format(from)} to {Format(to)} spans {range.Months}."];
+        }
+
+        return errors.Count == 0 ? range : null;
+    }
+
+    private static string Format(DateOnly date) => ExpenseForm.FormatDate(date);
+}

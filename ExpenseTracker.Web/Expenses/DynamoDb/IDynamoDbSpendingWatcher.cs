@@ -1,0 +1,37 @@
+using Amazon.DynamoDBv2.Model;
+using ExpenseTracker.Web.Budgets;
+using ExpenseTracker.Web.Storage;
+using ExpenseTracker.Web.Storage.DynamoDb;
+
+namespace ExpenseTracker.Web.Expenses.DynamoDb;
+
+/// <summary>
+/// What must commit with every expense write: the budget check (Budgets/DynamoDb), which adds the alerts the write
+/// raised to the write's own transaction, on condition that the totals it decided from are still as it read them. A
+/// writer of any kind (one expense, a batch, an edit) goes through it the same way.
+/// </summary>
+public interface IDynamoDbSpendingWatcher
+{
+    /// <summary>The sort keys the watch reads for a write that may raise <paramref name="months"/>, so that a writer can read them in its own first request.</summary>
+    IReadOnlyList<string> KeysToRead(IEnumerable<string> months);
+
+    /// <summary>
+    /// Decides what the write's transaction also carries, from the net change of each month's spending ("2026-11" →
+    /// paise) and the items of <see cref="KeysToRead"/> when the writer read them already (else it reads them itself).
+    /// </summary>
+    Task<SpendingWatch> PlanAsync(
+        string userId,
+        IReadOnlyDictionary<string, long> monthlyChanges,
+        IReadOnlyDictionary<string, Dictionary<string, AttributeValue>>? read,
+        CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The part of an expense write's transaction that the watch adds: totals that must still hold the amounts it read (by
+/// sort key; null: must still be absent), which serialises the writes checking one budget period, and its own writes.
+/// </summary>
+public sealed record SpendingWatch(
+    IReadOnlyDictionary<string, long?> ExpectedTotals, IReadOnlyList<TransactWriteItem> Writes, IReadOnlyList<BudgetAlert> Alerts)
+{
+    public static readonly SpendingWatch None = new(new Dictionary<string, long?>(), [], []);
+}
