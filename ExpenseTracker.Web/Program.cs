@@ -64,6 +64,8 @@ app.UseRouting();
 app.UseAccounts();
 app.MapHealthEndpoint();
 app.MapRazorPages();
+// /_htmx/antiforgery.js: puts the antiforgery token on every htmx request that changes something.
+app.MapHtmxAntiforgery();
 // The OpenAPI document of the JSON endpoints, at /openapi/v1.json; it holds no user data, so it is public.
 app.MapOpenApi().AllowAnonymous();
 // GET /api/summaries/by-category, /by-day, /by-month.

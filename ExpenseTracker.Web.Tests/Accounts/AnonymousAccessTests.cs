@@ -93,7 +93,7 @@ public class AnonymousAccessTests : IDisposable
             .Order(StringComparer.Ordinal);
 
         // The Web Adapter polls /healthz without a session; the OpenAPI document describes the API and holds no user data.
-        Assert.Equal(["account/login", "account/logout", "account/register", "error/{status:int}", "healthz", "healthz/live", "openapi/{documentName}.json"], open);
+        Assert.Equal(["_htmx/antiforgery.js", "account/login", "account/logout", "account/register", "error/{status:int}", "healthz", "healthz/live", "openapi/{documentName}.json"], open);
         Assert.NotEmpty(endpoints);
     }
 

@@ -53,7 +53,7 @@ public class AntiforgeryTests : IDisposable
     private static readonly Dictionary<string, string> ValidValues = new()
     {
         ["Input.Amount"] = "5",
-        ["Name"] = "Renamed here",
+        ["Input.Name"] = "Renamed here",
         ["Input.Email"] = "asha@example.com",
         ["Input.Password"] = Password,
         ["Input.ConfirmPassword"] = Password,
@@ -78,7 +78,7 @@ public class AntiforgeryTests : IDisposable
         {
             // Another person's token: a signed-in one for a signed-in form, another visitor's for the anonymous ones.
             var theirs = signedIn ? await someoneElse.GetDocumentAsync("/") : await factory.CreateAnonymousClient().GetDocumentAsync(url);
-            field.Value = theirs.QuerySelector("meta[name=request-verification-token]")!.GetAttribute("content")!;
+            field.Value = theirs.AntiforgeryToken()!;
         }
         else
         {

@@ -42,7 +42,7 @@ public class CategoryChartTests : IDisposable
             ["Input.Date"] = "2026-11-14",
             ["Input.CategoryId"] = "groceries",
         }, htmx: true);
-        Assert.Contains("expenses-changed", added.Headers.GetValues("HX-Trigger").Single());
+        Assert.Contains("expenses-changed", added.HtmxTriggers());
 
         var refreshed = await Html.ParseFragmentAsync(await client.HtmxGetAsync(refreshUrl));
         Assert.Equal("₹1,250.00", refreshed.QuerySelector("#category-chart [data-chart-total]")!.TextContent);

@@ -124,9 +124,14 @@ public class ChartsPageTests : IDisposable
 
         var form = page.Form("#charts-filter");
         Assert.Equal(("get", "/charts"), (form.Method, form.GetAttribute("action")));
-        Assert.Equal(("/charts", "#insights", "#insights"), (form.GetAttribute("hx-get"), form.GetAttribute("hx-target"), form.GetAttribute("hx-select")));
+        Assert.Equal(("/charts", "#insights", "outerHTML"), (form.GetAttribute("hx-get"), form.GetAttribute("hx-target"), form.GetAttribute("hx-swap")));
         Assert.NotNull(page.QuerySelector("#insights #summary-cards"));
         Assert.NotNull(page.QuerySelector("#insights #table-by-day"));
+
+        var swapped = await Html.ParseFragmentAsync(await factory.CreatePlainClient().HtmxGetAsync("/charts?preset=last-month"));
+        Assert.Null(swapped.QuerySelector("nav"));
+        Assert.Equal("last-month", ((AngleSharp.Html.Dom.IHtmlSelectElement)swapped.QuerySelector("#insights #charts-preset")!).Value);
+        Assert.NotNull(swapped.QuerySelector("#insights #table-by-day"));
     }
 
     [Fact]

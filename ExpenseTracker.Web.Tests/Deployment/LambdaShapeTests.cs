@@ -59,7 +59,7 @@ public sealed class LambdaShapeTests(PublishedApp app, DynamoDbLocal engine) : I
         var (process, client, cookies) = await StartAsync(await NewTableAsync());
         await using var running = process;
         await RegisterAsync(client);
-        var token = (await client.GetDocumentAsync("/")).QuerySelector("meta[name=request-verification-token]")!.GetAttribute("content")!;
+        var token = (await client.GetDocumentAsync("/")).AntiforgeryToken()!;
 
         var lines = process.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

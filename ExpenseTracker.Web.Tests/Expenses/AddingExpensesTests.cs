@@ -47,7 +47,7 @@ public class AddingExpensesTests : IDisposable
         }, htmx: true);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("expense-added, expenses-changed", response.Headers.GetValues("HX-Trigger").Single());
+        Assert.Equal(["expense-added", "expenses-changed"], response.HtmxTriggers());
         var fragment = await Html.ParseFragmentAsync(response);
         Assert.Contains("Added ₹250.00 for Transport.", fragment.QuerySelector("[role=status]")!.TextContent);
         Assert.Equal("", ((AngleSharp.Html.Dom.IHtmlInputElement)fragment.QuerySelector("input[name='Input.Amount']")!).Value);

@@ -23,7 +23,7 @@ public class DeletingExpensesTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("", await response.Content.ReadAsStringAsync());
-        Assert.Equal("expenses-changed", response.Headers.GetValues("HX-Trigger").Single());
+        Assert.Equal(["expenses-changed"], response.HtmxTriggers());
         Assert.Empty(await factory.AllExpensesAsync());
         var totals = await Html.ParseFragmentAsync(await client.HtmxGetAsync(page.QuerySelector("#expense-totals")!.GetAttribute("hx-get")!));
         Assert.Equal("₹0.00", totals.QuerySelector("[data-total]")!.TextContent);

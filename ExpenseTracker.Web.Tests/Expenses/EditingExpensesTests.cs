@@ -27,7 +27,7 @@ public class EditingExpensesTests : IDisposable
         }, htmx: true, page: page);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("expenses-changed", response.Headers.GetValues("HX-Trigger").Single());
+        Assert.Equal(["expenses-changed"], response.HtmxTriggers());
         var row = (await Html.ParseFragmentAsync(response)).QuerySelector($"#expense-{expense.Id}")!;
         Assert.Contains("₹1,50,000.00", row.TextContent);
         Assert.Contains("Shopping", row.TextContent);

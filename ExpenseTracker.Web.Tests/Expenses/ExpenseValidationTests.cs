@@ -109,7 +109,7 @@ public class ExpenseValidationTests : IDisposable
     {
         var client = factory.CreatePlainClient();
         var categories = await client.GetDocumentAsync("/categories");
-        await client.SubmitAsync(categories.Form("form[action*=Add]"), new Dictionary<string, string> { ["Name"] = "<b>Bold</b>" });
+        await client.SubmitAsync(categories.Form("form[action*=Add]"), new Dictionary<string, string> { ["Input.Name"] = "<b>Bold</b>" });
         var page = await client.GetDocumentAsync("/");
         var category = page.QuerySelectorAll("#add-category option").Single(option => option.TextContent == "<b>Bold</b>").GetAttribute("value")!;
 

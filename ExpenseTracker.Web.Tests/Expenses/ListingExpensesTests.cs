@@ -100,20 +100,37 @@ public class ListingExpensesTests : IDisposable
     }
 
     [Fact]
-    public async Task TheFilterFormWorksThroughHtmxByReplacingTheListOnly()
+    public async Task TheFilterFormWorksThroughHtmxByAnsweringTheFiltersAndTheListOnly()
     {
         await factory.AddAsync(Expense.In("food").Described("Lunch"));
         await factory.AddAsync(Expense.In("travel").Described("Taxi"));
         var client = factory.CreatePlainClient();
         var page = await client.GetDocumentAsync("/");
         var form = page.Form("#filter-form");
-        Assert.Equal("#expense-list", form.GetAttribute("hx-select"));
+        Assert.Equal(("/", "#expense-browser", "outerHTML"), (form.GetAttribute("hx-get"), form.GetAttribute("hx-target"), form.GetAttribute("hx-swap")));
 
         var response = await client.HtmxGetAsync("/?category=travel");
 
+        var fragment = await Html.ParseFragmentAsync(response);
+        Assert.Contains("HX-Request", response.Headers.Vary);
+        Assert.Null(fragment.QuerySelector("nav, #add-form"));
+        Assert.Equal("travel", ((AngleSharp.Html.Dom.IHtmlSelectElement)fragment.QuerySelector("#filter-category")!).Value);
+        Assert.Equal(["Taxi"], Descriptions(fragment.QuerySelector("#expense-browser #expense-list")!));
+        Assert.Contains("matching the filters", fragment.QuerySelector("#expense-totals")!.TextContent);
+    }
+
+    [Fact]
+    public async Task AHistoryRestoreGetsTheWholePageThoughHtmxAsksForIt()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/?category=travel");
+        request.Headers.Add("HX-Request", "true");
+        request.Headers.Add("HX-History-Restore-Request", "true");
+
+        var response = await factory.CreatePlainClient().SendAsync(request);
+
         var document = await Html.ParseAsync(response);
-        Assert.Equal(["Taxi"], Descriptions(document.QuerySelector("#expense-list")!));
-        Assert.Contains("matching the filters", document.QuerySelector("#expense-totals")!.TextContent);
+        Assert.NotNull(document.QuerySelector("nav"));
+        Assert.NotNull(document.QuerySelector("#add-form"));
     }
 
     [Fact]

@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using System.Net.Http.Headers;
 using AngleSharp;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Io;
 
@@ -80,11 +82,10 @@ public static class Html
         if (htmx)
         {
             request.Headers.Add("HX-Request", "true");
-            // htmx sends the page's token in a header; a form without its own hidden field relies on it.
-            var token = (page ?? form.Owner as IHtmlDocument)?.QuerySelector("meta[name=request-verification-token]")?.GetAttribute("content");
-            if (token is not null)
+            // The Htmx.TagHelpers script sends the page's token in a header; a form without its own hidden field relies on it.
+            if ((page ?? form.Owner as IHtmlDocument) is { } document && document.AntiforgeryToken() is { } token)
             {
-                request.Headers.Add("RequestVerificationToken", token);
+                request.Headers.Add(document.AntiforgeryHeader()!, token);
             }
         }
 
@@ -104,14 +105,34 @@ public static class Html
     {
         var request = new HttpRequestMessage(System.Net.Http.HttpMethod.Post, url) { Content = new FormUrlEncodedContent([]) };
         request.Headers.Add("HX-Request", "true");
-        var token = page.QuerySelector("meta[name=request-verification-token]")?.GetAttribute("content");
-        if (token is not null)
+        if (page.AntiforgeryToken() is { } token)
         {
-            request.Headers.Add("RequestVerificationToken", token);
+            request.Headers.Add(page.AntiforgeryHeader()!, token);
         }
 
         return client.SendAsync(request);
     }
+
+    /// <summary>The events HX-Trigger asks htmx to raise, in order: one name, or the keys of a JSON object when there are several.</summary>
+    public static IReadOnlyList<string> HtmxTriggers(this HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("HX-Trigger", out var values))
+        {
+            return [];
+        }
+
+        var header = values.Single();
+        return header.StartsWith('{') ? [.. JsonNode.Parse(header)!.AsObject().Select(entry => entry.Key)] : [.. header.Split(',', StringSplitOptions.TrimEntries)];
+    }
+
+    /// <summary>The antiforgery token the page hands to htmx, in its htmx-config meta tag (null when it has none).</summary>
+    public static string? AntiforgeryToken(this IDocument page) => AntiforgeryConfig(page)?["requestToken"]?.GetValue<string>();
+
+    /// <summary>The header htmx sends the token in, as the page's htmx-config says.</summary>
+    public static string? AntiforgeryHeader(this IDocument page) => AntiforgeryConfig(page)?["headerName"]?.GetValue<string>();
+
+    private static JsonNode? AntiforgeryConfig(IDocument page) =>
+        page.QuerySelector("meta[name=htmx-config]")?.GetAttribute("content") is { } config ? JsonNode.Parse(config)?["antiForgery"] : null;
 
     public static IHtmlFormElement Form(this IHtmlDocument document, string selector) =>
         document.QuerySelector(selector) as IHtmlFormElement ?? throw new InvalidOperationException($"No form matches {selector}.");

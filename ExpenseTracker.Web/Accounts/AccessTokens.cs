@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using ExpenseTracker.Web.Storage;
+using ExpenseTracker.Web.Validation;
 
 namespace ExpenseTracker.Web.Accounts;
 
@@ -31,7 +31,7 @@ public sealed class AccessTokens(IAccessTokenStore store, TimeProvider time)
         }
 
         var secret = Prefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-        var token = new AccessToken(Guid.CreateVersion7(time.GetUtcNow()).ToString("N"), CleanName(name), time.GetUtcNow());
+        var token = new AccessToken(Guid.CreateVersion7(time.GetUtcNow()).ToString("N"), Names.Clean(name), time.GetUtcNow());
         await store.AddAsync(userId, token, Hash(secret), cancellationToken);
         return (token, secret);
     }
@@ -45,26 +45,6 @@ public sealed class AccessTokens(IAccessTokenStore store, TimeProvider time)
         IsWellFormed(secret) ? await store.FindUserIdAsync(Hash(secret), cancellationToken) : null;
 
     public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
-
-    /// <summary>A reason the name cannot be used, or null when it can.</summary>
-    public static string? NameProblem(string? name)
-    {
-        var cleaned = CleanName(name);
-        if (cleaned.Length == 0)
-        {
-            return "Give the token a name, such as the script that will use it.";
-        }
-
-        if (cleaned.Length > MaxNameLength)
-        {
-            return $"A token name can be at most {MaxNameLength} characters.";
-        }
-
-        return cleaned.Any(char.IsControl) ? "A token name cannot contain control characters." : null;
-    }
-
-    public static string CleanName(string? name) =>
-        string.Join(' ', (name ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static bool IsWellFormed(string secret) =>
         secret.Length == Prefix.Length + SecretLength

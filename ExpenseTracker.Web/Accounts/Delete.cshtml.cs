@@ -1,4 +1,4 @@
-using System.ComponentModel.DataAnnotations;
+using ExpenseTracker.Web.Validation;
 using ExpenseTracker.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -11,15 +11,8 @@ namespace ExpenseTracker.Web.Accounts;
 [EnableRateLimiting(AccountRateLimits.PolicyName)]
 public sealed class DeleteAccountModel(UserManager<UserAccount> users, SignInManager<UserAccount> signIn, AccountDeletion deletion) : PageModel
 {
-    public sealed class DeleteForm
-    {
-        [Required(ErrorMessage = "Enter your password to confirm.")]
-        [StringLength(128, ErrorMessage = "A password is at most 128 characters.")]
-        public string Password { get; set; } = "";
-    }
-
     [BindProperty]
-    public DeleteForm Input { get; set; } = new();
+    public DeleteAccountForm Input { get; set; } = new();
 
     public string? Problem { get; private set; }
 
@@ -36,14 +29,14 @@ public sealed class DeleteAccountModel(UserManager<UserAccount> users, SignInMan
             return Challenge();
         }
 
-        if (!ModelState.IsValid)
+        if (!ModelState.Accept(Input.Validate(), nameof(Input), out _))
         {
             return Page();
         }
 
-        if (await signIn.ConfirmPasswordAsync(account, Input.Password, "That is not your password. Nothing was deleted.") is { } wrong)
+        if (await signIn.ConfirmPasswordAsync(account, Input.Password!, "That is not your password. Nothing was deleted.") is { } wrong)
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(DeleteForm.Password)}", wrong);
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(DeleteAccountForm.Password)}", wrong);
             return Page();
         }
 

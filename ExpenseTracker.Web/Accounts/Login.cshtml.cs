@@ -1,4 +1,4 @@
-using System.ComponentModel.DataAnnotations;
+using ExpenseTracker.Web.Validation;
 using ExpenseTracker.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -20,19 +20,6 @@ public sealed class LoginModel(
 {
     // Checked against when the email is unknown, so that a wrong email takes as long as a wrong password.
     private static string? unknownEmailHash;
-
-    public sealed class LoginForm
-    {
-        [Required(ErrorMessage = "Enter your email address.")]
-        [StringLength(254, ErrorMessage = "An email address is at most 254 characters.")]
-        public string Email { get; set; } = "";
-
-        [Required(ErrorMessage = "Enter your password.")]
-        [StringLength(128, ErrorMessage = "A password is at most 128 characters.")]
-        public string Password { get; set; } = "";
-
-        public bool RememberMe { get; set; }
-    }
 
     [BindProperty]
     public LoginForm Input { get; set; } = new();
@@ -61,21 +48,21 @@ public sealed class LoginModel(
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         CanRegister = await registration.IsOpenAsync(cancellationToken);
-        if (!ModelState.IsValid)
+        if (!ModelState.Accept(Input.Validate(), nameof(Input), out _))
         {
             return Page();
         }
 
-        var account = await users.FindByEmailAsync(Input.Email.Trim());
+        var account = await users.FindByEmailAsync(Input.Email!.Trim());
         if (account is null)
         {
             unknownEmailHash ??= hasher.HashPassword(new UserAccount(), Guid.NewGuid().ToString());
-            hasher.VerifyHashedPassword(new UserAccount(), unknownEmailHash, Input.Password);
+            hasher.VerifyHashedPassword(new UserAccount(), unknownEmailHash, Input.Password!);
             Problem = "That email and password do not match an account.";
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(account, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(account, Input.Password!, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             return LocalRedirect(Destination);

@@ -1,4 +1,4 @@
-using System.ComponentModel.DataAnnotations;
+using ExpenseTracker.Web.Validation;
 using ExpenseTracker.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -14,21 +14,6 @@ namespace ExpenseTracker.Web.Accounts;
 [EnableRateLimiting(AccountRateLimits.PolicyName)]
 public sealed class PasswordModel(UserManager<UserAccount> users, SignInManager<UserAccount> signIn) : PageModel
 {
-    public sealed class PasswordForm
-    {
-        [Required(ErrorMessage = "Enter your current password.")]
-        [StringLength(128, ErrorMessage = "A password is at most 128 characters.")]
-        public string CurrentPassword { get; set; } = "";
-
-        [Required(ErrorMessage = "Choose a new password.")]
-        [StringLength(128, ErrorMessage = "A password is at most 128 characters.")]
-        public string NewPassword { get; set; } = "";
-
-        [Required(ErrorMessage = "Type the new password again.")]
-        [Compare(nameof(NewPassword), ErrorMessage = "The two new passwords are not the same.")]
-        public string ConfirmPassword { get; set; } = "";
-    }
-
     [BindProperty]
     public PasswordForm Input { get; set; } = new();
 
@@ -55,18 +40,18 @@ public sealed class PasswordModel(UserManager<UserAccount> users, SignInManager<
         }
 
         Email = account.Email;
-        if (!ModelState.IsValid)
+        if (!ModelState.Accept(Input.Validate(), nameof(Input), out _))
         {
             return Page();
         }
 
-        if (await signIn.ConfirmPasswordAsync(account, Input.CurrentPassword, "That is not your current password.") is { } wrong)
+        if (await signIn.ConfirmPasswordAsync(account, Input.CurrentPassword!, "That is not your current password.") is { } wrong)
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(PasswordForm.CurrentPassword)}", wrong);
             return Page();
         }
 
-        var result = await users.ChangePasswordAsync(account, Input.CurrentPassword, Input.NewPassword);
+        var result = await users.ChangePasswordAsync(account, Input.CurrentPassword!, Input.NewPassword!);
         if (!result.Succeeded)
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(PasswordForm.NewPassword)}", result.Errors.First().Description);

@@ -1,4 +1,4 @@
-using System.ComponentModel.DataAnnotations;
+using ExpenseTracker.Web.Validation;
 using ExpenseTracker.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -16,22 +16,6 @@ public sealed class RegisterModel(
     RegistrationPolicy registration,
     TimeProvider time) : PageModel
 {
-    public sealed class RegisterForm
-    {
-        [Required(ErrorMessage = "Enter your email address.")]
-        [EmailAddress(ErrorMessage = "Enter an email address like name@example.com.")]
-        [StringLength(254, ErrorMessage = "An email address is at most 254 characters.")]
-        public string Email { get; set; } = "";
-
-        [Required(ErrorMessage = "Choose a password.")]
-        [StringLength(128, ErrorMessage = "A password is at most 128 characters.")]
-        public string Password { get; set; } = "";
-
-        [Required(ErrorMessage = "Type the password again.")]
-        [Compare(nameof(Password), ErrorMessage = "The two passwords are not the same.")]
-        public string ConfirmPassword { get; set; } = "";
-    }
-
     [BindProperty]
     public RegisterForm Input { get; set; } = new();
 
@@ -51,7 +35,7 @@ public sealed class RegisterModel(
             return Closed();
         }
 
-        if (!ModelState.IsValid)
+        if (!ModelState.Accept(Input.Validate(), nameof(Input), out _))
         {
             return Page();
         }
@@ -59,10 +43,10 @@ public sealed class RegisterModel(
         var account = new UserAccount
         {
             Id = Guid.CreateVersion7(time.GetUtcNow()).ToString("N"),
-            Email = Input.Email.Trim(),
+            Email = Input.Email!.Trim(),
             CreatedAt = time.GetUtcNow(),
         };
-        var result = await users.CreateAsync(account, Input.Password);
+        var result = await users.CreateAsync(account, Input.Password!);
         if (result.Errors.Any(error => error.Code == AccountUserStore.RegistrationClosedCode))
         {
             // Someone else registered first between the check above and the insert.

@@ -1,5 +1,5 @@
 using ExpenseTracker.Web.ErrorHandling;
-using ExpenseTracker.Web.Htmx;
+using ExpenseTracker.Web.Rendering;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -36,7 +36,7 @@ public sealed class SessionCookieEvents : CookieAuthenticationEvents
                 "Sign in, or send a personal access token as 'Authorization: Bearer <token>'.");
         }
 
-        if (context.Request.IsHtmx())
+        if (context.Request.WantsFragment())
         {
             // A fragment URL is no place to come back to; the page the person was on is.
             var current = Uri.TryCreate(context.Request.Headers["HX-Current-URL"], UriKind.Absolute, out var url)

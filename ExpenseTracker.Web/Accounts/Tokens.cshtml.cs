@@ -1,5 +1,4 @@
-using ExpenseTracker.Web.Accounts;
-using ExpenseTracker.Web.Storage;
+using ExpenseTracker.Web.Rendering;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -7,16 +6,19 @@ namespace ExpenseTracker.Web.Accounts;
 
 /// <summary>
 /// Personal access tokens for scripts that call the API: create one (its secret is shown once, in this response only)
-/// or revoke one (it stops working with the next request).
+/// or revoke one (it stops working with the next request). Through htmx each change answers the token section.
 /// </summary>
 public sealed class TokensModel(AccessTokens tokens, ICurrentUser user) : PageModel
 {
     public IReadOnlyList<AccessToken> Tokens { get; private set; } = [];
 
     [BindProperty]
-    public string? Name { get; set; }
+    public TokenForm Input { get; set; } = new();
 
     public string? Problem { get; private set; }
+
+    /// <summary>What a revoke just did, at the top of the swapped section (a redirect carries it in TempData instead).</summary>
+    public string? Message { get; private set; }
 
     public AccessToken? Created { get; private set; }
 
@@ -27,14 +29,15 @@ public sealed class TokensModel(AccessTokens tokens, ICurrentUser user) : PageMo
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
     {
-        if (AccessTokens.NameProblem(Name) is { } nameProblem)
+        var name = Input.Validate();
+        if (name.Value is null)
         {
-            return await ProblemAsync(nameProblem, StatusCodes.Status422UnprocessableEntity, cancellationToken);
+            return await ProblemAsync(name.Errors[nameof(TokenForm.Name)][0], StatusCodes.Status422UnprocessableEntity, cancellationToken);
         }
 
         try
         {
-            (Created, CreatedSecret) = await tokens.CreateAsync(user.UserId, Name!, cancellationToken);
+            (Created, CreatedSecret) = await tokens.CreateAsync(user.UserId, name.Value, cancellationToken);
         }
         catch (TooManyTokensException exception)
         {
@@ -43,9 +46,8 @@ public sealed class TokensModel(AccessTokens tokens, ICurrentUser user) : PageMo
 
         // The secret is in this response only: no redirect that would carry it, and nothing may cache it.
         Response.Headers.CacheControl = "no-store";
-        Name = null;
-        Tokens = await tokens.ListAsync(user.UserId, cancellationToken);
-        return Page();
+        Input = new TokenForm();
+        return await SectionAsync(cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(string id, CancellationToken cancellationToken)
@@ -59,19 +61,32 @@ public sealed class TokensModel(AccessTokens tokens, ICurrentUser user) : PageMo
             return NotFound();
         }
 
-        TempData["Flash"] = "Token revoked. Scripts using it are refused from now on.";
-        return RedirectToPage();
+        const string revoked = "Token revoked. Scripts using it are refused from now on.";
+        if (!Request.WantsFragment())
+        {
+            TempData["Flash"] = revoked;
+            return RedirectToPage();
+        }
+
+        Message = revoked;
+        return await SectionAsync(cancellationToken);
     }
 
     private async Task<IActionResult> ProblemAsync(string message, int htmxStatus, CancellationToken cancellationToken)
     {
         Problem = message;
-        Tokens = await tokens.ListAsync(user.UserId, cancellationToken);
-        if (Htmx.HtmxExtensions.IsHtmx(Request))
+        if (Request.WantsFragment())
         {
             Response.StatusCode = htmxStatus;
         }
 
-        return Page();
+        return await SectionAsync(cancellationToken);
+    }
+
+    /// <summary>The token section to htmx, the whole page otherwise.</summary>
+    private async Task<IActionResult> SectionAsync(CancellationToken cancellationToken)
+    {
+        Tokens = await tokens.ListAsync(user.UserId, cancellationToken);
+        return Request.WantsFragment() ? Partial("_Tokens", this) : Page();
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ExpenseTracker.Web.Expenses;
 using Microsoft.OpenApi;
 
@@ -34,8 +33,4 @@ public static class JsonApiExtensions
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         return services;
     }
-
-    /// <summary>Field keys as JSON clients spell them (ExpenseForm's "CategoryId" becomes "categoryId").</summary>
-    public static Dictionary<string, string[]> CamelCaseKeys(IReadOnlyDictionary<string, string[]> errors) =>
-        errors.ToDictionary(entry => JsonNamingPolicy.CamelCase.ConvertName(entry.Key), entry => entry.Value);
 }

@@ -1,41 +1,47 @@
 using ExpenseTracker.Web.Accounts;
-using ExpenseTracker.Web.Budgets;
-using ExpenseTracker.Web.Htmx;
+using ExpenseTracker.Web.Rendering;
+using ExpenseTracker.Web.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExpenseTracker.Web.Budgets;
 
-/// <summary>The user's budget: amount, period and warning percentage. A save redirects back here; htmx swaps the section.</summary>
+/// <summary>The user's budget: amount, period and warning percentage. Through htmx a save answers the settings section.</summary>
 public sealed class BudgetModel(IBudgetStore budgets, ICurrentUser user) : PageModel
 {
     [BindProperty]
     public BudgetForm Input { get; set; } = new();
+
+    /// <summary>What the save just did, at the top of the swapped section (a redirect carries it in TempData instead).</summary>
+    public string? Message { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Input = BudgetForm.From(await budgets.GetAsync(user.UserId, cancellationToken));
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var settings = Input.Validate(out var errors);
-        foreach (var (field, messages) in errors)
+        if (!ModelState.Accept(Input.Validate(), nameof(Input), out var settings))
         {
-            ModelState.AddModelError($"{nameof(Input)}.{field}", messages[0]);
-        }
-
-        if (settings is null || !ModelState.IsValid)
-        {
-            if (Request.IsHtmx())
+            if (!Request.WantsFragment())
             {
-                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                return Page();
             }
 
-            return Page();
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Partial("_BudgetSettings", this);
         }
 
         await budgets.SaveAsync(user.UserId, settings, cancellationToken);
-        TempData["Flash"] = $"Saved: {settings.Amount} {(settings.Period == BudgetPeriod.AllTime ? "in all" : "a month")}"
+        var saved = $"Saved: {settings.Amount} {(settings.Period == BudgetPeriod.AllTime ? "in all" : "a month")}"
             + (settings.WarningPercent > 0 ? $", with a warning at {settings.WarningPercent}%." : ", with no early warning.");
-        return RedirectToPage();
+        if (!Request.WantsFragment())
+        {
+            TempData["Flash"] = saved;
+            return RedirectToPage();
+        }
+
+        Message = saved;
+        Input = BudgetForm.From(settings);
+        return Partial("_BudgetSettings", this);
     }
 }

@@ -1,3 +1,4 @@
+using ExpenseTracker.Web.Validation;
 using System.Globalization;
 using ExpenseTracker.Web.Expenses;
 
@@ -20,10 +21,10 @@ public sealed class BudgetForm
         WarningPercent = settings.WarningPercent.ToString(CultureInfo.InvariantCulture),
     };
 
-    /// <summary>Returns the settings to save, or null with one message per field (keys are the property names above).</summary>
-    public BudgetSettings? Validate(out Dictionary<string, string[]> errors)
+    /// <summary>The settings to save, or one message per field (keyed by the property names above).</summary>
+    public Checked<BudgetSettings> Validate()
     {
-        errors = [];
+        Dictionary<string, string[]> errors = [];
         Money? amount = null;
         if (string.IsNullOrWhiteSpace(Amount))
         {
@@ -55,6 +56,6 @@ public sealed class BudgetForm
             errors[nameof(WarningPercent)] = [$"Enter a whole number from 0 to {BudgetSettings.MaxWarningPercent} (0 turns the warning off)."];
         }
 
-        return errors.Count == 0 ? new BudgetSettings(amount!.Value, period!.Value, percent) : null;
+        return Checked<BudgetSettings>.Of(() => new BudgetSettings(amount!.Value, period!.Value, percent), errors);
     }
 }

@@ -1,3 +1,4 @@
+using ExpenseTracker.Web.Validation;
 using ExpenseTracker.Web.Storage;
 
 namespace ExpenseTracker.Web.Categories;
@@ -15,7 +16,7 @@ public sealed class CategoryCatalog(ICategoryStore store)
 
     public async Task<Category> AddAsync(string userId, string name, CancellationToken cancellationToken = default)
     {
-        var cleaned = CleanName(name);
+        var cleaned = Names.Clean(name);
         ThrowIfBuiltInName(cleaned);
         return await store.AddAsync(userId, cleaned, cancellationToken);
     }
@@ -27,7 +28,7 @@ public sealed class CategoryCatalog(ICategoryStore store)
             throw new NotFoundException("Built-in categories cannot be renamed.");
         }
 
-        var cleaned = CleanName(name);
+        var cleaned = Names.Clean(name);
         ThrowIfBuiltInName(cleaned);
         return await store.RenameAsync(userId, id, cleaned, cancellationToken);
     }
@@ -36,26 +37,6 @@ public sealed class CategoryCatalog(ICategoryStore store)
         BuiltInCategories.IsBuiltIn(id)
             ? throw new NotFoundException("Built-in categories cannot be deleted.")
             : store.DeleteAsync(userId, id, cancellationToken);
-
-    /// <summary>A reason the name cannot be used, or null when it can.</summary>
-    public static string? NameProblem(string? name)
-    {
-        var cleaned = CleanName(name);
-        if (cleaned.Length == 0)
-        {
-            return "Enter a name for the category.";
-        }
-
-        if (cleaned.Length > MaxNameLength)
-        {
-            return $"A category name can be at most {MaxNameLength} characters.";
-        }
-
-        return cleaned.Any(char.IsControl) ? "A category name cannot contain control characters." : null;
-    }
-
-    public static string CleanName(string? name) =>
-        string.Join(' ', (name ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static void ThrowIfBuiltInName(string name)
     {

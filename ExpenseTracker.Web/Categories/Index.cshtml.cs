@@ -1,62 +1,59 @@
+using ExpenseTracker.Web.Validation;
 using ExpenseTracker.Web.Accounts;
-using ExpenseTracker.Web.Categories;
-using ExpenseTracker.Web.Htmx;
-using ExpenseTracker.Web.Storage;
+using ExpenseTracker.Web.Rendering;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExpenseTracker.Web.Categories;
 
 /// <summary>
-/// Lists the built-in and custom categories; adds, renames and deletes custom ones. Every change redirects
-/// back here; htmx follows the redirect and swaps only the category section.
+/// Lists the built-in and custom categories; adds, renames and deletes custom ones. A change made through htmx answers
+/// the list section it changed; without JavaScript it redirects back here with a flash message.
 /// </summary>
 public sealed class IndexModel(CategoryCatalog catalog, ICurrentUser user) : PageModel
 {
     public IReadOnlyList<Category> Categories { get; private set; } = [];
 
     [BindProperty]
-    public string? Name { get; set; }
+    public CategoryForm Input { get; set; } = new();
 
     /// <summary>The category a failed rename or delete was about, so the message shows beside it.</summary>
     public string? ProblemCategoryId { get; private set; }
 
     public string? Problem { get; private set; }
 
+    /// <summary>What the change just made did, at the top of the swapped section (a redirect carries it in TempData instead).</summary>
+    public string? Message { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Categories = await catalog.ListAsync(user.UserId, cancellationToken);
 
     public Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken) =>
-        ChangeAsync(null, async () =>
-        {
-            var added = await catalog.AddAsync(user.UserId, Name!, cancellationToken);
-            return $"Added \"{added.Name}\".";
-        }, validateName: true, cancellationToken);
+        ChangeAsync(null, needsName: true, async name => $"Added \"{(await catalog.AddAsync(user.UserId, name, cancellationToken)).Name}\".", cancellationToken);
 
     public Task<IActionResult> OnPostRenameAsync(string id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, async () =>
-        {
-            var renamed = await catalog.RenameAsync(user.UserId, id, Name!, cancellationToken);
-            return $"Renamed to \"{renamed.Name}\".";
-        }, validateName: true, cancellationToken);
+        ChangeAsync(id, needsName: true, async name => $"Renamed to \"{(await catalog.RenameAsync(user.UserId, id, name, cancellationToken)).Name}\".", cancellationToken);
 
     public Task<IActionResult> OnPostDeleteAsync(string id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, async () =>
+        ChangeAsync(id, needsName: false, async _ =>
         {
             await catalog.DeleteAsync(user.UserId, id, cancellationToken);
             return "Category deleted.";
-        }, validateName: false, cancellationToken);
+        }, cancellationToken);
 
-    private async Task<IActionResult> ChangeAsync(string? categoryId, Func<Task<string>> change, bool validateName, CancellationToken cancellationToken)
+    /// <param name="change">Makes the change with the checked name and says what it did.</param>
+    private async Task<IActionResult> ChangeAsync(string? categoryId, bool needsName, Func<string, Task<string>> change, CancellationToken cancellationToken)
     {
-        if (validateName && CategoryCatalog.NameProblem(Name) is { } nameProblem)
+        var name = needsName ? Input.Validate() : Checked<string>.Valid("");
+        if (name.Value is null)
         {
-            return await ProblemAsync(categoryId, nameProblem, StatusCodes.Status422UnprocessableEntity, cancellationToken);
+            return await ProblemAsync(categoryId, name.Errors[nameof(CategoryForm.Name)][0], StatusCodes.Status422UnprocessableEntity, cancellationToken);
         }
 
+        string message;
         try
         {
-            TempData["Flash"] = await change();
+            message = await change(name.Value);
         }
         catch (NotFoundException)
         {
@@ -67,8 +64,16 @@ public sealed class IndexModel(CategoryCatalog catalog, ICurrentUser user) : Pag
             return await ProblemAsync(categoryId, exception.Message, StatusCodes.Status409Conflict, cancellationToken);
         }
 
-        Response.TriggerHtmxEvents("categories-changed");
-        return RedirectToPage();
+        if (!Request.WantsFragment())
+        {
+            TempData["Flash"] = message;
+            return RedirectToPage();
+        }
+
+        Message = message;
+        Input = new CategoryForm();
+        Categories = await catalog.ListAsync(user.UserId, cancellationToken);
+        return Partial("_Categories", this);
     }
 
     private async Task<IActionResult> ProblemAsync(string? categoryId, string message, int htmxStatus, CancellationToken cancellationToken)
@@ -76,11 +81,12 @@ public sealed class IndexModel(CategoryCatalog catalog, ICurrentUser user) : Pag
         ProblemCategoryId = categoryId;
         Problem = message;
         Categories = await catalog.ListAsync(user.UserId, cancellationToken);
-        if (Request.IsHtmx())
+        if (!Request.WantsFragment())
         {
-            Response.StatusCode = htmxStatus;
+            return Page();
         }
 
-        return Page();
+        Response.StatusCode = htmxStatus;
+        return Partial("_Categories", this);
     }
 }

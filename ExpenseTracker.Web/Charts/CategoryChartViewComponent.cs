@@ -24,29 +24,36 @@ public sealed class CategoryChartViewComponent(SpendingSummaries summaries, Cate
         var cancellationToken = HttpContext.RequestAborted;
         categories ??= await catalog.ListAsync(user.UserId, cancellationToken);
         var query = new SummaryQuery { From = filter.From, To = filter.To, Category = filter.Category, Tag = filter.Tag };
-        var range = query.Validate(SummaryKind.ByCategory, categories, clock.Today, out var errors);
-        var refreshUrl = Url.Page("/Charts/Index", "CategoryChart", filter.ToRouteValues())!;
-        if (range is null)
+        var check = query.Validate(SummaryKind.ByCategory, categories, clock.Today);
+        if (check.Value is not { } range)
         {
-            return View(ViewPath, new CategoryChartModel(null, errors.Values.First()[0], refreshUrl, null, null));
+            return View(ViewPath, new CategoryChartModel(null, check.Errors.Values.First()[0], filter.RouteData, null, null));
         }
 
         var summary = await summaries.ByCategoryAsync(user.UserId, range, categories, cancellationToken);
-        var chartsUrl = Url.Page("/Charts/Index", null, new Dictionary<string, string?>
+        var charts = new Dictionary<string, string>
         {
             ["preset"] = ChartsFilterForm.Custom,
             ["from"] = ExpenseForm.FormatDate(range.From),
             ["to"] = ExpenseForm.FormatDate(range.To),
-            ["category"] = range.CategoryId,
-            ["tag"] = range.Tag,
-        });
-        return View(ViewPath, new CategoryChartModel(summary, null, refreshUrl, SummaryEndpoints.UrlFor(SummaryKind.ByCategory, range), chartsUrl));
+        };
+        if (range.CategoryId is { } category)
+        {
+            charts["category"] = category;
+        }
+
+        if (range.Tag is { } tag)
+        {
+            charts["tag"] = tag;
+        }
+
+        return View(ViewPath, new CategoryChartModel(summary, null, filter.RouteData, SummaryEndpoints.UrlFor(SummaryKind.ByCategory, range), charts));
     }
 }
 
 /// <param name="Summary">Null when the list's filters cannot make a summary; <paramref name="Problem"/> says why.</param>
-/// <param name="RefreshUrl">Where htmx reloads the component from after a change.</param>
+/// <param name="Filter">The list's filters, with which htmx reloads the component after a change.</param>
 /// <param name="DataUrl">The JSON the chart draws.</param>
-/// <param name="ChartsUrl">The charts page for the same range and filters.</param>
+/// <param name="Charts">The query of the charts page for the same range and filters.</param>
 public sealed record CategoryChartModel(
-    SpendingSummary<CategorySpending>? Summary, string? Problem, string RefreshUrl, string? DataUrl, string? ChartsUrl);
+    SpendingSummary<CategorySpending>? Summary, string? Problem, Dictionary<string, string> Filter, string? DataUrl, Dictionary<string, string>? Charts);

@@ -1,3 +1,4 @@
+using ExpenseTracker.Web.Validation;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Expenses;
 
@@ -37,10 +38,10 @@ public sealed class ChartsFilterForm
         Preset is { Length: > 0 } chosen ? chosen : string.IsNullOrWhiteSpace(From) && string.IsNullOrWhiteSpace(To) ? ThisMonth : Custom;
 
     /// <summary>
-    /// The range the charts show, or null with messages keyed by field. A custom range follows the daily summary's rules
+    /// The range the charts show, or messages keyed by field. A custom range follows the daily summary's rules
     /// (at most <see cref="SummaryQuery.MaxDays"/> days), because the page draws the daily chart for it.
     /// </summary>
-    public SummaryRange? Validate(IReadOnlyCollection<Category> categories, DateOnly today, out Dictionary<string, string[]> errors)
+    public Checked<SummaryRange> Validate(IReadOnlyCollection<Category> categories, DateOnly today)
     {
         var thisMonth = SummaryRange.StartOfMonth(today);
         (DateOnly From, DateOnly To)? period = EffectivePreset switch
@@ -54,8 +55,7 @@ public sealed class ChartsFilterForm
         };
         if (period is null && EffectivePreset != Custom)
         {
-            errors = new() { ["preset"] = ["Choose one of the listed periods."] };
-            return null;
+            return new Checked<SummaryRange>(null, new Dictionary<string, string[]> { [nameof(Preset)] = ["Choose one of the listed periods."] });
         }
 
         var query = new SummaryQuery
@@ -65,7 +65,7 @@ public sealed class ChartsFilterForm
             Category = Category,
             Tag = Tag,
         };
-        return query.Validate(SummaryKind.ByDay, categories, today, out errors);
+        return query.Validate(SummaryKind.ByDay, categories, today);
     }
 
     /// <summary>

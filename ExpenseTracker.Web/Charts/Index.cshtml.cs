@@ -1,3 +1,4 @@
+using ExpenseTracker.Web.Rendering;
 using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Clock;
@@ -17,7 +18,7 @@ public sealed class IndexModel(SpendingSummaries summaries, CategoryCatalog cata
 {
     public ChartsFilterForm Filter { get; private set; } = new();
 
-    public Dictionary<string, string[]> FilterErrors { get; private set; } = [];
+    public IReadOnlyDictionary<string, string[]> FilterErrors { get; private set; } = new Dictionary<string, string[]>();
 
     public IReadOnlyList<Category> Categories { get; private set; } = [];
 
@@ -33,20 +34,22 @@ public sealed class IndexModel(SpendingSummaries summaries, CategoryCatalog cata
 
     public SummaryCards Cards { get; private set; } = null!;
 
-    public async Task OnGetAsync([FromQuery] ChartsFilterForm filter, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromQuery] ChartsFilterForm filter, CancellationToken cancellationToken)
     {
         Categories = await catalog.ListAsync(user.UserId, cancellationToken);
         Filter = filter;
         var today = clock.Today;
-        var range = filter.Validate(Categories, today, out var errors);
-        FilterErrors = errors;
+        var range = filter.Validate(Categories, today);
+        FilterErrors = range.Errors;
         // Filters that cannot be used are explained beside the form; the charts show this month meanwhile.
-        Range = range ?? new ChartsFilterForm().Validate(Categories, today, out _)!;
+        Range = range.Value ?? new ChartsFilterForm().Validate(Categories, today).Value!;
         MonthlyRange = ChartsFilterForm.MonthlyRangeFor(Range);
         ByCategory = await summaries.ByCategoryAsync(user.UserId, Range, Categories, cancellationToken);
         ByDay = await summaries.ByDayAsync(user.UserId, Range, cancellationToken);
         ByMonth = await summaries.ByMonthAsync(user.UserId, MonthlyRange, cancellationToken);
         Cards = await summaries.CardsAsync(user.UserId, ByCategory, today, cancellationToken);
+        // A filter change through htmx swaps the filters and the figures, not the page.
+        return Request.WantsFragment() ? Partial("_Insights", this) : Page();
     }
 
     /// <summary>The expense page's compact category chart, reloaded by htmx after every change to an expense.</summary>

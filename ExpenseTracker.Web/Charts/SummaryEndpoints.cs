@@ -1,3 +1,4 @@
+using ExpenseTracker.Web.Validation;
 using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Clock;
@@ -54,39 +55,35 @@ public static class SummaryEndpoints
         _ => "/by-month",
     };
 
-    private static async Task<Results<Ok<SpendingSummary<CategorySpending>>, ValidationProblem>> ByCategoryAsync(
+    private static Task<Results<Ok<SpendingSummary<CategorySpending>>, ValidationProblem>> ByCategoryAsync(
         [AsParameters] SummaryQuery query, SpendingSummaries summaries, CategoryCatalog catalog, ICurrentUser user, AppClock clock,
+        CancellationToken cancellationToken) =>
+        SummaryAsync(query, SummaryKind.ByCategory, catalog, user, clock, (range, categories) => summaries.ByCategoryAsync(user.UserId, range, categories, cancellationToken), cancellationToken);
+
+    private static Task<Results<Ok<SpendingSummary<DaySpending>>, ValidationProblem>> ByDayAsync(
+        [AsParameters] SummaryQuery query, SpendingSummaries summaries, CategoryCatalog catalog, ICurrentUser user, AppClock clock,
+        CancellationToken cancellationToken) =>
+        SummaryAsync(query, SummaryKind.ByDay, catalog, user, clock, (range, _) => summaries.ByDayAsync(user.UserId, range, cancellationToken), cancellationToken);
+
+    private static Task<Results<Ok<SpendingSummary<MonthSpending>>, ValidationProblem>> ByMonthAsync(
+        [AsParameters] SummaryQuery query, SpendingSummaries summaries, CategoryCatalog catalog, ICurrentUser user, AppClock clock,
+        CancellationToken cancellationToken) =>
+        SummaryAsync(query, SummaryKind.ByMonth, catalog, user, clock, (range, _) => summaries.ByMonthAsync(user.UserId, range, cancellationToken), cancellationToken);
+
+    /// <summary>Checks the query against the person's categories and today's date, then makes the summary, or says what is wrong.</summary>
+    private static async Task<Results<Ok<TSummary>, ValidationProblem>> SummaryAsync<TSummary>(
+        SummaryQuery query,
+        SummaryKind kind,
+        CategoryCatalog catalog,
+        ICurrentUser user,
+        AppClock clock,
+        Func<SummaryRange, IReadOnlyList<Category>, Task<TSummary>> summarise,
         CancellationToken cancellationToken)
     {
         var categories = await catalog.ListAsync(user.UserId, cancellationToken);
-        return query.Validate(SummaryKind.ByCategory, categories, clock.Today, out var errors) is { } range
-            ? TypedResults.Ok(await summaries.ByCategoryAsync(user.UserId, range, categories, cancellationToken))
-            : Invalid(errors);
+        var range = query.Validate(kind, categories, clock.Today);
+        return range.Value is { } checkedRange
+            ? TypedResults.Ok(await summarise(checkedRange, categories))
+            : range.Errors.ToProblem("The summary cannot be made from these parameters.");
     }
-
-    private static async Task<Results<Ok<SpendingSummary<DaySpending>>, ValidationProblem>> ByDayAsync(
-        [AsParameters] SummaryQuery query, SpendingSummaries summaries, CategoryCatalog catalog, ICurrentUser user, AppClock clock,
-        CancellationToken cancellationToken)
-    {
-        var categories = await catalog.ListAsync(user.UserId, cancellationToken);
-        return query.Validate(SummaryKind.ByDay, categories, clock.Today, out var errors) is { } range
-            ? TypedResults.Ok(await summaries.ByDayAsync(user.UserId, range, cancellationToken))
-            : Invalid(errors);
-    }
-
-    private static async Task<Results<Ok<SpendingSummary<MonthSpending>>, ValidationProblem>> ByMonthAsync(
-        [AsParameters] SummaryQuery query, SpendingSummaries summaries, CategoryCatalog catalog, ICurrentUser user, AppClock clock,
-        CancellationToken cancellationToken)
-    {
-        var categories = await catalog.ListAsync(user.UserId, cancellationToken);
-        return query.Validate(SummaryKind.ByMonth, categories, clock.Today, out var errors) is { } range
-            ? TypedResults.Ok(await summaries.ByMonthAsync(user.UserId, range, cancellationToken))
-            : Invalid(errors);
-    }
-
-    private static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(
-            errors,
-            detail: string.Join(" ", errors.Values.SelectMany(messages => messages)),
-            title: "The summary cannot be made from these parameters.");
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ExpenseTracker.Web.Api;
+using ExpenseTracker.Web.Validation;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Expenses;
 using Microsoft.AspNetCore.Mvc;
@@ -62,35 +62,36 @@ public sealed class SummaryQuery
     public string? Tag { get; set; }
 
     /// <summary>
-    /// The range to summarise, or null with messages keyed by query parameter in <paramref name="errors"/>.
-    /// Defaults: the current month for categories and days, the twelve months up to and including the current one for months.
+    /// The range to summarise, or messages keyed by query parameter. Defaults: the current month for categories and
+    /// days, the twelve months up to and including the current one for months.
     /// </summary>
-    public SummaryRange? Validate(SummaryKind kind, IReadOnlyCollection<Category> categories, DateOnly today, out Dictionary<string, string[]> errors)
+    public Checked<SummaryRange> Validate(SummaryKind kind, IReadOnlyCollection<Category> categories, DateOnly today)
     {
-        var filter = new ExpenseFilterForm { From = From, To = To, Category = Category, Tag = Tag }.Validate(categories, out var fieldErrors);
-        errors = JsonApiExtensions.CamelCaseKeys(fieldErrors);
-        if (errors.Count > 0)
+        var checkedFilter = new ExpenseFilterForm { From = From, To = To, Category = Category, Tag = Tag }.Validate(categories);
+        if (!checkedFilter.IsValid)
         {
-            return null;
+            return new Checked<SummaryRange>(null, checkedFilter.Errors);
         }
 
+        var filter = checkedFilter.Value!;
+        var errors = new Dictionary<string, string[]>();
         var to = filter.To ?? SummaryRange.EndOfMonth(today);
         var from = filter.From ?? (kind == SummaryKind.ByMonth ? SummaryRange.StartOfMonth(to).AddMonths(-11) : SummaryRange.StartOfMonth(to));
         var range = new SummaryRange(from, to, filter.CategoryId, filter.Tag);
         if (from > to)
         {
-            errors["from"] = [$"The start date {Format(from)} is after the end date {Format(to)} (the end of the current month unless you give one)."];
+            errors[nameof(From)] = [$"The start date {Format(from)} is after the end date {Format(to)} (the end of the current month unless you give one)."];
         }
         else if (kind == SummaryKind.ByDay && range.Days > MaxDays)
         {
-            errors["to"] = [$"A daily summary covers at most {MaxDays} days; {Format(from)} to {Format(to)} is {range.Days}. Use the monthly summary for longer ranges."];
+            errors[nameof(To)] = [$"A daily summary covers at most {MaxDays} days; {Format(from)} to {Format(to)} is {range.Days}. Use the monthly summary for longer ranges."];
         }
         else if (kind != SummaryKind.ByDay && range.Months > MaxMonths)
         {
-            errors["to"] = [$"A summary covers at most {MaxMonths} months (5 years); {Format(from)} to {Format(to)} spans {range.Months}."];
+            errors[nameof(To)] = [$"A summary covers at most {MaxMonths} months (5 years); {Format(from)} to {Format(to)} spans {range.Months}."];
         }
 
-        return errors.Count == 0 ? range : null;
+        return Checked<SummaryRange>.Of(() => range, errors);
     }
 
     private static string Format(DateOnly date) => ExpenseForm.FormatDate(date);

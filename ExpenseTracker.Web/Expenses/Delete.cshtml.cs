@@ -1,7 +1,7 @@
 using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Expenses;
-using ExpenseTracker.Web.Htmx;
+using ExpenseTracker.Web.Rendering;
 using ExpenseTracker.Web.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -40,14 +40,14 @@ public sealed class DeleteModel(IExpenseStore expenses, CategoryCatalog catalog,
             return NotFound();
         }
 
-        if (!Request.IsHtmx())
+        if (!Request.WantsFragment())
         {
             TempData["Flash"] = "Expense deleted.";
             return RedirectToPage("/Expenses/Index");
         }
 
         // The row swaps itself out for this empty response; totals and charts refresh on the event.
-        Response.TriggerHtmxEvents(HtmxEvents.ExpensesChanged);
+        Response.TriggerEvents(HtmxEvents.ExpensesChanged);
         return Content("", "text/html");
     }
 }

@@ -1,9 +1,10 @@
+using ExpenseTracker.Web.Validation;
 using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Budgets;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Clock;
 using ExpenseTracker.Web.Expenses;
-using ExpenseTracker.Web.Htmx;
+using ExpenseTracker.Web.Rendering;
 using ExpenseTracker.Web.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -41,7 +42,7 @@ public sealed class EditModel(IExpenseStore expenses, CategoryCatalog catalog, I
 
         Input = ExpenseForm.From(expense);
         Version = expense.Version;
-        return Request.IsHtmx() ? Partial("_EditRow", this) : Page();
+        return Request.WantsFragment() ? Partial("_EditRow", this) : Page();
     }
 
     /// <summary>The plain row again: what Cancel swaps back in.</summary>
@@ -55,13 +56,7 @@ public sealed class EditModel(IExpenseStore expenses, CategoryCatalog catalog, I
     {
         Id = id;
         Categories = await catalog.ListAsync(user.UserId, cancellationToken);
-        var draft = Input.Validate(Categories, clock.Today, out var errors);
-        foreach (var (field, messages) in errors)
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{field}", messages[0]);
-        }
-
-        if (draft is null || !ModelState.IsValid)
+        if (!ModelState.Accept(Input.Validate(Categories, clock.Today), nameof(Input), out var draft))
         {
             return FormAgain(StatusCodes.Status422UnprocessableEntity);
         }
@@ -82,20 +77,20 @@ public sealed class EditModel(IExpenseStore expenses, CategoryCatalog catalog, I
             return FormAgain(StatusCodes.Status409Conflict);
         }
 
-        if (!Request.IsHtmx())
+        if (!Request.WantsFragment())
         {
             TempData["Flash"] = $"Saved {saved.Amount} on {Row(saved).DateText}.";
             AlertBanner.Remember(TempData, alerts);
             return RedirectToPage("/Expenses/Index");
         }
 
-        Response.TriggerHtmxEvents(HtmxEvents.ExpensesChanged);
+        Response.TriggerEvents(HtmxEvents.ExpensesChanged);
         return Partial("_SavedRow", new SavedRow(Row(saved), alerts));
     }
 
     private IActionResult FormAgain(int status)
     {
-        if (Request.IsHtmx())
+        if (Request.WantsFragment())
         {
             Response.StatusCode = status;
             return Partial("_EditRow", this);

@@ -1,3 +1,4 @@
+using ExpenseTracker.Web.Validation;
 using ExpenseTracker.Web.Categories;
 
 namespace ExpenseTracker.Web.Expenses;
@@ -20,10 +21,10 @@ public sealed class ExpenseFilterForm
 
     public bool IsEmpty => new[] { From, To, Category, Tag, Q }.All(string.IsNullOrWhiteSpace);
 
-    /// <summary>The filter to apply. Parts that do not make sense are left out and explained in <paramref name="errors"/>.</summary>
-    public ExpenseFilter Validate(IReadOnlyCollection<Category> categories, out Dictionary<string, string[]> errors)
+    /// <summary>The filter to apply, always: parts that do not make sense are left out of it and explained in its errors.</summary>
+    public Checked<ExpenseFilter> Validate(IReadOnlyCollection<Category> categories)
     {
-        errors = [];
+        Dictionary<string, string[]> errors = [];
         var from = ParseDate(From, nameof(From), errors);
         var to = ParseDate(To, nameof(To), errors);
         if (from > to)
@@ -52,20 +53,14 @@ public sealed class ExpenseFilterForm
             text = "";
         }
 
-        return new ExpenseFilter(from, to, category?.Id, tag.Length > 0 ? tag : null, text.Length > 0 ? text : null);
+        return new Checked<ExpenseFilter>(new ExpenseFilter(from, to, category?.Id, tag.Length > 0 ? tag : null, text.Length > 0 ? text : null), errors);
     }
 
-    /// <summary>The filters as query-string values, for links that keep them (load more, refreshes).</summary>
-    public Dictionary<string, string?> ToRouteValues() => new()
-    {
-        ["from"] = NullIfBlank(From),
-        ["to"] = NullIfBlank(To),
-        ["category"] = NullIfBlank(Category),
-        ["tag"] = NullIfBlank(Tag),
-        ["q"] = NullIfBlank(Q),
-    };
-
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    /// <summary>The filters given, as query-string values, for links that keep them (load more, refreshes).</summary>
+    public Dictionary<string, string> RouteData =>
+        new Dictionary<string, string?> { ["from"] = From, ["to"] = To, ["category"] = Category, ["tag"] = Tag, ["q"] = Q }
+            .Where(value => !string.IsNullOrWhiteSpace(value.Value))
+            .ToDictionary(value => value.Key, value => value.Value!.Trim());
 
     private static DateOnly? ParseDate(string? text, string field, Dictionary<string, string[]> errors)
     {

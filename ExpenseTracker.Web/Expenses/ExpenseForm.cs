@@ -1,3 +1,4 @@
+using ExpenseTracker.Web.Validation;
 using System.Globalization;
 using ExpenseTracker.Web.Categories;
 
@@ -42,13 +43,10 @@ public sealed class ExpenseForm
     public static bool TryParseDate(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
-    /// <summary>
-    /// Checks every rule. Returns the draft to store, or null with one message per field in <paramref name="errors"/>
-    /// (keys are the property names above).
-    /// </summary>
-    public ExpenseDraft? Validate(IReadOnlyCollection<Category> categories, DateOnly today, out Dictionary<string, string[]> errors)
+    /// <summary>Checks every rule: the draft to store, or one message per field (keyed by the property names above).</summary>
+    public Checked<ExpenseDraft> Validate(IReadOnlyCollection<Category> categories, DateOnly today)
     {
-        errors = [];
+        Dictionary<string, string[]> errors = [];
         var amount = ValidateAmount(errors);
         var date = ValidateDate(today, errors);
         var category = categories.FirstOrDefault(candidate => candidate.Id == CategoryId);
@@ -73,7 +71,7 @@ public sealed class ExpenseForm
             errors[nameof(Tags)] = [tagProblem];
         }
 
-        return errors.Count == 0 ? new ExpenseDraft(date!.Value, amount!.Value, category!.Id, description, tags) : null;
+        return Checked<ExpenseDraft>.Of(() => new ExpenseDraft(date!.Value, amount!.Value, category!.Id, description, tags), errors);
     }
 
     private Money? ValidateAmount(Dictionary<string, string[]> errors)

@@ -1,3 +1,5 @@
+using ExpenseTracker.Web.Categories;
+using ExpenseTracker.Web.Validation;
 using System.Buffers;
 using System.ComponentModel;
 using System.Text;
@@ -35,6 +37,19 @@ public sealed class ExpenseRequest
 
     [Description("PUT only: the version you last read. A stale version answers 409.")]
     public int? Version { get; set; }
+
+    /// <summary>For PUT: the values (by the form's rules) and the version they were read at, which must be sent.</summary>
+    public Checked<ExpenseUpdate> ValidateUpdate(IReadOnlyCollection<Category> categories, DateOnly today)
+    {
+        var values = ToForm().Validate(categories, today);
+        var errors = new Dictionary<string, string[]>(values.Errors);
+        if (Version is null)
+        {
+            errors[nameof(Version)] = ["Send the version you last read, so that a change made meanwhile is not overwritten."];
+        }
+
+        return Checked<ExpenseUpdate>.Of(() => new ExpenseUpdate(values.Value!, Version!.Value), errors);
+    }
 
     public ExpenseForm ToForm() => new()
     {
@@ -113,3 +128,6 @@ public sealed class ExpenseRequest
         public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options) => writer.WriteStringValue(value);
     }
 }
+
+/// <summary>A checked PUT: the new values and the version the client last read.</summary>
+public sealed record ExpenseUpdate(ExpenseDraft Draft, int Version);

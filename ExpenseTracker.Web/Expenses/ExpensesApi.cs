@@ -1,3 +1,4 @@
+using ExpenseTracker.Web.Validation;
 using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Api;
 using ExpenseTracker.Web.Categories;
@@ -47,9 +48,10 @@ public static class ExpensesApi
         [AsParameters] ExpenseListQuery query, IExpenseStore expenses, CategoryCatalog catalog, ICurrentUser user, CancellationToken cancellationToken)
     {
         var categories = await catalog.ListAsync(user.UserId, cancellationToken);
-        if (query.Validate(categories, out var errors) is not { } filter)
+        var check = query.Validate(categories);
+        if (check.Value is not { } filter)
         {
-            return Invalid(errors);
+            return check.Errors.ToProblem(InvalidTitle);
         }
 
         try
@@ -80,10 +82,10 @@ public static class ExpensesApi
         [FromBody] ExpenseRequest body, IExpenseStore expenses, CategoryCatalog catalog, ICurrentUser user, AppClock clock, CancellationToken cancellationToken)
     {
         var categories = await catalog.ListAsync(user.UserId, cancellationToken);
-        var draft = body.ToForm().Validate(categories, clock.Today, out var errors);
-        if (draft is null)
+        var check = body.ToForm().Validate(categories, clock.Today);
+        if (check.Value is not { } draft)
         {
-            return Invalid(JsonApiExtensions.CamelCaseKeys(errors));
+            return check.Errors.ToProblem(InvalidTitle);
         }
 
         var (expense, _) = await expenses.AddAsync(user.UserId, draft, cancellationToken);
@@ -95,21 +97,15 @@ public static class ExpensesApi
         CancellationToken cancellationToken)
     {
         var categories = await catalog.ListAsync(user.UserId, cancellationToken);
-        var draft = body.ToForm().Validate(categories, clock.Today, out var formErrors);
-        var errors = JsonApiExtensions.CamelCaseKeys(formErrors);
-        if (body.Version is null)
+        var check = body.ValidateUpdate(categories, clock.Today);
+        if (check.Value is not { } update)
         {
-            errors["version"] = ["Send the version you last read, so that a change made meanwhile is not overwritten."];
-        }
-
-        if (draft is null || body.Version is not { } version)
-        {
-            return Invalid(errors);
+            return check.Errors.ToProblem(InvalidTitle);
         }
 
         try
         {
-            var (updated, _) = await expenses.UpdateAsync(user.UserId, id, version, draft, cancellationToken);
+            var (updated, _) = await expenses.UpdateAsync(user.UserId, id, update.Version, update.Draft, cancellationToken);
             return TypedResults.Ok(ExpenseResponse.From(updated, categories));
         }
         catch (NotFoundException)
@@ -141,11 +137,7 @@ public static class ExpensesApi
     private static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem($"There is no expense with the id \"{id}\".", statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
-    private static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(
-            errors,
-            detail: string.Join(" ", errors.Values.SelectMany(messages => messages)),
-            title: "Nothing was changed: some values are not valid.");
+    private const string InvalidTitle = "Nothing was changed: some values are not valid.";
 }
 
 /// <summary>The query string of GET /api/expenses: the expense page's filters plus paging.</summary>
@@ -179,17 +171,17 @@ public sealed class ExpenseListQuery
 
     public string? CursorOrNull => string.IsNullOrEmpty(Cursor) ? null : Cursor;
 
-    /// <summary>The filter, or null with messages keyed by query parameter.</summary>
-    public ExpenseFilter? Validate(IReadOnlyCollection<Category> categories, out Dictionary<string, string[]> errors)
+    /// <summary>The filter, or messages keyed by query parameter: the API applies no filter it was asked for only in part.</summary>
+    public Checked<ExpenseFilter> Validate(IReadOnlyCollection<Category> categories)
     {
-        var filter = new ExpenseFilterForm { From = From, To = To, Category = Category, Tag = Tag, Q = Q }.Validate(categories, out var fieldErrors);
-        errors = JsonApiExtensions.CamelCaseKeys(fieldErrors);
+        var filter = new ExpenseFilterForm { From = From, To = To, Category = Category, Tag = Tag, Q = Q }.Validate(categories);
+        var errors = new Dictionary<string, string[]>(filter.Errors);
         if (PageSize is < 1 or > MaxPageSize)
         {
-            errors["pageSize"] = [$"pageSize must be between 1 and {MaxPageSize}."];
+            errors[nameof(PageSize)] = [$"pageSize must be between 1 and {MaxPageSize}."];
         }
 
-        return errors.Count == 0 ? filter : null;
+        return Checked<ExpenseFilter>.Of(() => filter.Value!, errors);
     }
 }
 

@@ -1,9 +1,10 @@
+using ExpenseTracker.Web.Validation;
 using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Budgets;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Clock;
 using ExpenseTracker.Web.Expenses;
-using ExpenseTracker.Web.Htmx;
+using ExpenseTracker.Web.Rendering;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -19,7 +20,7 @@ public sealed class IndexModel(IExpenseStore expenses, CategoryCatalog catalog, 
 
     public ExpenseFilterForm Filter { get; private set; } = new();
 
-    public Dictionary<string, string[]> FilterErrors { get; private set; } = [];
+    public IReadOnlyDictionary<string, string[]> FilterErrors { get; private set; } = new Dictionary<string, string[]>();
 
     public string? Cursor { get; private set; }
 
@@ -41,7 +42,8 @@ public sealed class IndexModel(IExpenseStore expenses, CategoryCatalog catalog, 
     {
         Input = ExpenseForm.For(clock.Today);
         await LoadListAsync(filter, cursor, cancellationToken);
-        return Page();
+        // A filter change through htmx swaps the filters and the list, not the page.
+        return Request.WantsFragment() ? Partial("_ExpenseBrowser", this) : Page();
     }
 
     /// <summary>The rows of one page plus the "Load more" row: for "Load more" and for reloading the list after an add.</summary>
@@ -55,22 +57,16 @@ public sealed class IndexModel(IExpenseStore expenses, CategoryCatalog catalog, 
     {
         Categories = await catalog.ListAsync(user.UserId, cancellationToken);
         Filter = filter;
-        Totals = await expenses.GetTotalsAsync(user.UserId, filter.Validate(Categories, out _), cancellationToken);
+        Totals = await expenses.GetTotalsAsync(user.UserId, filter.Validate(Categories).Value!, cancellationToken);
         return Partial("_Totals", this);
     }
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
     {
         Categories = await catalog.ListAsync(user.UserId, cancellationToken);
-        var draft = Input.Validate(Categories, clock.Today, out var errors);
-        foreach (var (field, messages) in errors)
+        if (!ModelState.Accept(Input.Validate(Categories, clock.Today), nameof(Input), out var draft))
         {
-            ModelState.AddModelError($"{nameof(Input)}.{field}", messages[0]);
-        }
-
-        if (draft is null || !ModelState.IsValid)
-        {
-            if (Request.IsHtmx())
+            if (Request.WantsFragment())
             {
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 return Partial("_AddForm", this);
@@ -82,14 +78,14 @@ public sealed class IndexModel(IExpenseStore expenses, CategoryCatalog catalog, 
 
         var (expense, alerts) = await expenses.AddAsync(user.UserId, draft, cancellationToken);
         var message = $"Added {expense.Amount} for {CategoryName(expense.CategoryId)}.";
-        if (!Request.IsHtmx())
+        if (!Request.WantsFragment())
         {
             TempData["Flash"] = message;
             AlertBanner.Remember(TempData, alerts);
             return RedirectToPage();
         }
 
-        Response.TriggerHtmxEvents(HtmxEvents.ExpenseAdded, HtmxEvents.ExpensesChanged);
+        Response.TriggerEvents(HtmxEvents.ExpenseAdded, HtmxEvents.ExpensesChanged);
         // A fresh form that keeps the date and category: people often enter several expenses of one day in a row.
         ModelState.Clear();
         Input = new ExpenseForm { Date = Input.Date, CategoryId = Input.CategoryId };
@@ -101,34 +97,21 @@ public sealed class IndexModel(IExpenseStore expenses, CategoryCatalog catalog, 
     public string CategoryName(string categoryId) =>
         Categories.FirstOrDefault(category => category.Id == categoryId)?.Name ?? categoryId;
 
-    /// <summary>The URL of the page after this one, as a plain link (<paramref name="handler"/> null) or for htmx.</summary>
-    public string? NextPageUrl(string? handler)
-    {
-        if (Expenses.NextCursor is null)
-        {
-            return null;
-        }
-
-        var values = Filter.ToRouteValues();
-        values["cursor"] = Expenses.NextCursor;
-        return Url.Page("/Expenses/Index", handler, values);
-    }
-
-    public string? TotalsUrl() => Url.Page("/Expenses/Index", "Totals", Filter.ToRouteValues());
-
-    public string? RowsUrl() => Url.Page("/Expenses/Index", "Rows", Filter.ToRouteValues());
+    /// <summary>The query of the page after this one (the filters and the cursor), or null on the last page.</summary>
+    public Dictionary<string, string>? NextPageRouteData() =>
+        Expenses.NextCursor is { } next ? new Dictionary<string, string>(Filter.RouteData) { ["cursor"] = next } : null;
 
     private async Task LoadListAsync(ExpenseFilterForm filter, string? cursor, CancellationToken cancellationToken, bool withTotals = true)
     {
         Categories = await catalog.ListAsync(user.UserId, cancellationToken);
         Filter = filter;
         Cursor = string.IsNullOrEmpty(cursor) ? null : cursor;
-        var criteria = filter.Validate(Categories, out var errors);
-        FilterErrors = errors;
-        Expenses = await expenses.ListAsync(user.UserId, criteria, Cursor, PageSize, cancellationToken);
+        var criteria = filter.Validate(Categories);
+        FilterErrors = criteria.Errors;
+        Expenses = await expenses.ListAsync(user.UserId, criteria.Value!, Cursor, PageSize, cancellationToken);
         if (withTotals)
         {
-            Totals = await expenses.GetTotalsAsync(user.UserId, criteria, cancellationToken);
+            Totals = await expenses.GetTotalsAsync(user.UserId, criteria.Value!, cancellationToken);
         }
     }
 }

@@ -1,20 +1,8 @@
 // Page glue for htmx. No inline scripts anywhere: everything lives in this file so that a strict
-// Content-Security-Policy can forbid them.
+// Content-Security-Policy can forbid them. (The antiforgery token is added to htmx requests by the
+// Htmx.TagHelpers script, /_htmx/antiforgery.js.)
 (function () {
   "use strict";
-
-  function antiforgeryToken() {
-    var meta = document.querySelector('meta[name="request-verification-token"]');
-    return meta ? meta.getAttribute("content") : null;
-  }
-
-  // Every htmx request that changes something carries the antiforgery token, even from a link or button outside a form.
-  document.addEventListener("htmx:configRequest", function (event) {
-    var token = antiforgeryToken();
-    if (token && event.detail.verb !== "get") {
-      event.detail.headers["RequestVerificationToken"] = token;
-    }
-  });
 
   function showMessage(text) {
     var area = document.getElementById("flash");
