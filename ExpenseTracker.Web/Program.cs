@@ -8,7 +8,6 @@ using ExpenseTracker.Web.DataProtection;
 using ExpenseTracker.Web.ErrorHandling;
 using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Hosting;
-using ExpenseTracker.Web.Rendering;
 using ExpenseTracker.Web.Security;
 using ExpenseTracker.Web.StaticAssets;
 

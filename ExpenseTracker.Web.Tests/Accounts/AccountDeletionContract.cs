@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using ExpenseTracker.Web.Accounts;
+using ExpenseTracker.Web.Storage;
 using ExpenseTracker.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static ExpenseTracker.Web.Tests.Infrastructure.ExpenseTrackerFactory;
-using ExpenseTracker.Web.Storage;
 
 namespace ExpenseTracker.Web.Tests.Accounts;
 

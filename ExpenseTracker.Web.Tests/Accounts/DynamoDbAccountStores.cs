@@ -1,10 +1,10 @@
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 using ExpenseTracker.Web.Accounts;
+using ExpenseTracker.Web.Storage;
 using ExpenseTracker.Web.Tests.Infrastructure;
 using ExpenseTracker.Web.Tests.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using ExpenseTracker.Web.Storage;
 
 namespace ExpenseTracker.Web.Tests.Accounts;
 

@@ -3,7 +3,6 @@ using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using static ExpenseTracker.Web.Tests.Infrastructure.ExpenseTrackerFactory;

@@ -1,8 +1,8 @@
 using ExpenseTracker.Web.Budgets;
+using ExpenseTracker.Web.Budgets.Sqlite;
 using ExpenseTracker.Web.Storage.Sqlite;
 using ExpenseTracker.Web.Tests.Infrastructure;
 using static ExpenseTracker.Web.Tests.Infrastructure.ExpenseBuilder;
-using ExpenseTracker.Web.Budgets.Sqlite;
 
 namespace ExpenseTracker.Web.Tests.Budgets;
 

@@ -1,16 +1,16 @@
-using ExpenseTracker.Web.Tests.Infrastructure;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using ExpenseTracker.Web.Budgets;
+using ExpenseTracker.Web.Budgets.DynamoDb;
+using ExpenseTracker.Web.Expenses.DynamoDb;
 using ExpenseTracker.Web.Storage;
 using ExpenseTracker.Web.Storage.DynamoDb;
+using ExpenseTracker.Web.Tests.Infrastructure;
 using ExpenseTracker.Web.Tests.Storage;
 using static ExpenseTracker.Web.Tests.Storage.StoreTestData;
 using ExpenseFilter = ExpenseTracker.Web.Expenses.ExpenseFilter;
 using ExpenseTotals = ExpenseTracker.Web.Expenses.ExpenseTotals;
 using Money = ExpenseTracker.Web.Expenses.Money;
-using ExpenseTracker.Web.Budgets.DynamoDb;
-using ExpenseTracker.Web.Expenses.DynamoDb;
 
 namespace ExpenseTracker.Web.Tests.Budgets;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Charts;
+using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Tests.Infrastructure;
 
 namespace ExpenseTracker.Web.Tests.Charts;

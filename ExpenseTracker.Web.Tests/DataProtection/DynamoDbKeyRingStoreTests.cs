@@ -1,7 +1,7 @@
 using ExpenseTracker.Web.DataProtection;
+using ExpenseTracker.Web.DataProtection.DynamoDb;
 using ExpenseTracker.Web.Storage.DynamoDb;
 using ExpenseTracker.Web.Tests.Storage;
-using ExpenseTracker.Web.DataProtection.DynamoDb;
 
 namespace ExpenseTracker.Web.Tests.DataProtection;
 

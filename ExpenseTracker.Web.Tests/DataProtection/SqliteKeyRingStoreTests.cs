@@ -1,7 +1,7 @@
 using ExpenseTracker.Web.DataProtection;
+using ExpenseTracker.Web.DataProtection.Sqlite;
 using ExpenseTracker.Web.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
-using ExpenseTracker.Web.DataProtection.Sqlite;
 
 namespace ExpenseTracker.Web.Tests.DataProtection;
 

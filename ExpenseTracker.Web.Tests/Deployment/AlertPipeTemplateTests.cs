@@ -1,12 +1,12 @@
-using ExpenseTracker.Web.Tests.Infrastructure;
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2.Model;
 using ExpenseTracker.Web.Budgets;
+using ExpenseTracker.Web.Budgets.DynamoDb;
 using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Storage.DynamoDb;
 using ExpenseTracker.Web.Tests.Budgets;
+using ExpenseTracker.Web.Tests.Infrastructure;
 using ExpenseTracker.Web.Tests.Storage;
-using ExpenseTracker.Web.Budgets.DynamoDb;
 
 namespace ExpenseTracker.Web.Tests.Deployment;
 

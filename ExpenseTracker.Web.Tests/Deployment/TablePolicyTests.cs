@@ -1,16 +1,16 @@
-using ExpenseTracker.Web.Tests.Infrastructure;
 using System.Text.Json;
 using ExpenseTracker.Web.Accounts;
-using ExpenseTracker.Web.Budgets;
-using ExpenseTracker.Web.Expenses;
-using ExpenseTracker.Web.Storage.DynamoDb;
-using ExpenseTracker.Web.Tests.Storage;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using static ExpenseTracker.Web.Tests.Storage.StoreTestData;
 using ExpenseTracker.Web.Accounts.DynamoDb;
+using ExpenseTracker.Web.Budgets;
 using ExpenseTracker.Web.Budgets.DynamoDb;
 using ExpenseTracker.Web.Categories.DynamoDb;
 using ExpenseTracker.Web.DataProtection.DynamoDb;
+using ExpenseTracker.Web.Expenses;
+using ExpenseTracker.Web.Storage.DynamoDb;
+using ExpenseTracker.Web.Tests.Infrastructure;
+using ExpenseTracker.Web.Tests.Storage;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using static ExpenseTracker.Web.Tests.Storage.StoreTestData;
 
 namespace ExpenseTracker.Web.Tests.Deployment;
 

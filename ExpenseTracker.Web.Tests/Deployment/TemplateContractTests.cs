@@ -2,7 +2,6 @@ using System.Text.Json;
 using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Hosting;
 using ExpenseTracker.Web.StaticAssets;
-using ExpenseTracker.Web.Budgets.DynamoDb;
 
 namespace ExpenseTracker.Web.Tests.Deployment;
 

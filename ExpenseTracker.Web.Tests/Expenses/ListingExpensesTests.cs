@@ -119,19 +119,6 @@ public class ListingExpensesTests : IDisposable
         Assert.Contains("matching the filters", fragment.QuerySelector("#expense-totals")!.TextContent);
     }
 
-    [Fact]
-    public async Task AHistoryRestoreGetsTheWholePageThoughHtmxAsksForIt()
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, "/?category=travel");
-        request.Headers.Add("HX-Request", "true");
-        request.Headers.Add("HX-History-Restore-Request", "true");
-
-        var response = await factory.CreatePlainClient().SendAsync(request);
-
-        var document = await Html.ParseAsync(response);
-        Assert.NotNull(document.QuerySelector("nav"));
-        Assert.NotNull(document.QuerySelector("#add-form"));
-    }
 
     [Fact]
     public async Task TotalsAndRowsCanBeReloadedOnTheirOwnWithTheCurrentFilters()

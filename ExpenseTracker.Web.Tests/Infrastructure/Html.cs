@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;

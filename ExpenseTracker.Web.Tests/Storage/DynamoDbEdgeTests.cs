@@ -1,10 +1,10 @@
-using ExpenseTracker.Web.Tests.Infrastructure;
+using ExpenseTracker.Web.Categories.DynamoDb;
 using ExpenseTracker.Web.Expenses;
+using ExpenseTracker.Web.Expenses.DynamoDb;
 using ExpenseTracker.Web.Storage;
 using ExpenseTracker.Web.Storage.DynamoDb;
+using ExpenseTracker.Web.Tests.Infrastructure;
 using static ExpenseTracker.Web.Tests.Storage.StoreTestData;
-using ExpenseTracker.Web.Categories.DynamoDb;
-using ExpenseTracker.Web.Expenses.DynamoDb;
 
 namespace ExpenseTracker.Web.Tests.Storage;
 

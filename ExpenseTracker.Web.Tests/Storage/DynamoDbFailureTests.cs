@@ -1,10 +1,10 @@
-using ExpenseTracker.Web.Tests.Infrastructure;
 using System.Net;
 using System.Text;
 using Amazon.Runtime;
 using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Storage;
 using ExpenseTracker.Web.Storage.DynamoDb;
+using ExpenseTracker.Web.Tests.Infrastructure;
 using static ExpenseTracker.Web.Tests.Storage.StoreTestData;
 
 namespace ExpenseTracker.Web.Tests.Storage;

@@ -1,8 +1,7 @@
-using ExpenseTracker.Web.Tests.Infrastructure;
 using ExpenseTracker.Web.Expenses;
-using ExpenseTracker.Web.Storage.DynamoDb;
-using static ExpenseTracker.Web.Tests.Storage.StoreTestData;
 using ExpenseTracker.Web.Expenses.DynamoDb;
+using ExpenseTracker.Web.Tests.Infrastructure;
+using static ExpenseTracker.Web.Tests.Storage.StoreTestData;
 
 namespace ExpenseTracker.Web.Tests.Storage;
 

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Dapper;
+using ExpenseTracker.Web.Accounts.Sqlite;
 using ExpenseTracker.Web.Storage.Sqlite;
 using ExpenseTracker.Web.Tests.Infrastructure;
 using static ExpenseTracker.Web.Tests.Infrastructure.ExpenseBuilder;
-using ExpenseTracker.Web.Accounts.Sqlite;
 
 namespace ExpenseTracker.Web.Tests.Storage;
 

@@ -1,8 +1,4 @@
-using ExpenseTracker.Web.Tests.Infrastructure;
-using ExpenseTracker.Web.Categories;
-using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Storage.Sqlite;
-using ExpenseTracker.Web.Categories.Sqlite;
 
 namespace ExpenseTracker.Web.Tests.Storage;
 
@@ -24,27 +20,5 @@ public sealed class SqliteStores : IDisposable
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
-    }
-}
-
-public sealed class SqliteExpenseStoreTests : ExpenseStoreContract, IDisposable
-{
-    private readonly SqliteStores sqlite = new();
-
-    public void Dispose() => sqlite.Dispose();
-
-    protected override async Task<IExpenseStore> CreateStoreAsync() => TestStores.Expenses(await sqlite.OpenAsync(), TimeProvider.System);
-}
-
-public sealed class SqliteCategoryStoreTests : CategoryStoreContract, IDisposable
-{
-    private readonly SqliteStores sqlite = new();
-
-    public void Dispose() => sqlite.Dispose();
-
-    protected override async Task<(ICategoryStore Categories, IExpenseStore Expenses)> CreateStoresAsync()
-    {
-        var database = await sqlite.OpenAsync();
-        return (new SqliteCategoryStore(database), TestStores.Expenses(database, TimeProvider.System));
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using ExpenseTracker.Web.Storage;
 
 namespace ExpenseTracker.Web.Accounts;
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using ExpenseTracker.Web.Validation;
 
 namespace ExpenseTracker.Web.Accounts;
 

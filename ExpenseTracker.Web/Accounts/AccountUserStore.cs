@@ -69,35 +69,19 @@ public sealed class AccountUserStore(IAccountStore accounts, RegistrationPolicy 
 
     public Task<string?> GetUserNameAsync(UserAccount user, CancellationToken cancellationToken) => Task.FromResult<string?>(user.Email);
 
-    public Task SetUserNameAsync(UserAccount user, string? userName, CancellationToken cancellationToken)
-    {
-        user.Email = userName ?? "";
-        return Task.CompletedTask;
-    }
+    public Task SetUserNameAsync(UserAccount user, string? userName, CancellationToken cancellationToken) => Done(user.Email = userName ?? "");
 
     public Task<string?> GetNormalizedUserNameAsync(UserAccount user, CancellationToken cancellationToken) => Task.FromResult<string?>(user.NormalizedEmail);
 
-    public Task SetNormalizedUserNameAsync(UserAccount user, string? normalizedName, CancellationToken cancellationToken)
-    {
-        user.NormalizedEmail = normalizedName ?? "";
-        return Task.CompletedTask;
-    }
+    public Task SetNormalizedUserNameAsync(UserAccount user, string? normalizedName, CancellationToken cancellationToken) => Done(user.NormalizedEmail = normalizedName ?? "");
 
     public Task<string?> GetEmailAsync(UserAccount user, CancellationToken cancellationToken) => Task.FromResult<string?>(user.Email);
 
-    public Task SetEmailAsync(UserAccount user, string? email, CancellationToken cancellationToken)
-    {
-        user.Email = email ?? "";
-        return Task.CompletedTask;
-    }
+    public Task SetEmailAsync(UserAccount user, string? email, CancellationToken cancellationToken) => Done(user.Email = email ?? "");
 
     public Task<string?> GetNormalizedEmailAsync(UserAccount user, CancellationToken cancellationToken) => Task.FromResult<string?>(user.NormalizedEmail);
 
-    public Task SetNormalizedEmailAsync(UserAccount user, string? normalizedEmail, CancellationToken cancellationToken)
-    {
-        user.NormalizedEmail = normalizedEmail ?? "";
-        return Task.CompletedTask;
-    }
+    public Task SetNormalizedEmailAsync(UserAccount user, string? normalizedEmail, CancellationToken cancellationToken) => Done(user.NormalizedEmail = normalizedEmail ?? "");
 
     /// <summary>The app sends no email, so no address is ever confirmed (and sign-in does not require it).</summary>
     public Task<bool> GetEmailConfirmedAsync(UserAccount user, CancellationToken cancellationToken) => Task.FromResult(false);
@@ -107,50 +91,33 @@ public sealed class AccountUserStore(IAccountStore accounts, RegistrationPolicy 
 
     public Task<string?> GetPasswordHashAsync(UserAccount user, CancellationToken cancellationToken) => Task.FromResult(user.PasswordHash);
 
-    public Task SetPasswordHashAsync(UserAccount user, string? passwordHash, CancellationToken cancellationToken)
-    {
-        user.PasswordHash = passwordHash;
-        return Task.CompletedTask;
-    }
+    public Task SetPasswordHashAsync(UserAccount user, string? passwordHash, CancellationToken cancellationToken) => Done(user.PasswordHash = passwordHash);
 
     public Task<bool> HasPasswordAsync(UserAccount user, CancellationToken cancellationToken) => Task.FromResult(user.PasswordHash is not null);
 
     public Task<string?> GetSecurityStampAsync(UserAccount user, CancellationToken cancellationToken) => Task.FromResult<string?>(user.SecurityStamp);
 
-    public Task SetSecurityStampAsync(UserAccount user, string stamp, CancellationToken cancellationToken)
-    {
-        user.SecurityStamp = stamp;
-        return Task.CompletedTask;
-    }
+    public Task SetSecurityStampAsync(UserAccount user, string stamp, CancellationToken cancellationToken) => Done(user.SecurityStamp = stamp);
 
     public Task<DateTimeOffset?> GetLockoutEndDateAsync(UserAccount user, CancellationToken cancellationToken) => Task.FromResult(user.LockoutEnd);
 
-    public Task SetLockoutEndDateAsync(UserAccount user, DateTimeOffset? lockoutEnd, CancellationToken cancellationToken)
-    {
-        user.LockoutEnd = lockoutEnd;
-        return Task.CompletedTask;
-    }
+    public Task SetLockoutEndDateAsync(UserAccount user, DateTimeOffset? lockoutEnd, CancellationToken cancellationToken) => Done(user.LockoutEnd = lockoutEnd);
 
     public Task<int> IncrementAccessFailedCountAsync(UserAccount user, CancellationToken cancellationToken) => Task.FromResult(++user.AccessFailedCount);
 
-    public Task ResetAccessFailedCountAsync(UserAccount user, CancellationToken cancellationToken)
-    {
-        user.AccessFailedCount = 0;
-        return Task.CompletedTask;
-    }
+    public Task ResetAccessFailedCountAsync(UserAccount user, CancellationToken cancellationToken) => Done(user.AccessFailedCount = 0);
 
     public Task<int> GetAccessFailedCountAsync(UserAccount user, CancellationToken cancellationToken) => Task.FromResult(user.AccessFailedCount);
 
     public Task<bool> GetLockoutEnabledAsync(UserAccount user, CancellationToken cancellationToken) => Task.FromResult(user.LockoutEnabled);
 
-    public Task SetLockoutEnabledAsync(UserAccount user, bool enabled, CancellationToken cancellationToken)
-    {
-        user.LockoutEnabled = enabled;
-        return Task.CompletedTask;
-    }
+    public Task SetLockoutEnabledAsync(UserAccount user, bool enabled, CancellationToken cancellationToken) => Done(user.LockoutEnabled = enabled);
 
     public void Dispose()
     {
         // Nothing to release: the account store owns its connections.
     }
+
+    /// <summary>A setter Identity awaits: the value is set on the account already, and stored by <see cref="UpdateAsync"/>.</summary>
+    private static Task Done<T>(T assigned) => Task.CompletedTask;
 }

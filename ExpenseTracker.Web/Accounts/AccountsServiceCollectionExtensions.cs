@@ -4,7 +4,6 @@ using ExpenseTracker.Web.ErrorHandling;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace ExpenseTracker.Web.Accounts;
 

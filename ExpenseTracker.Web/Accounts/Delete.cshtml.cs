@@ -1,8 +1,4 @@
-using ExpenseTracker.Web.Validation;
-using ExpenseTracker.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace ExpenseTracker.Web.Accounts;

@@ -1,5 +1,3 @@
-using ExpenseTracker.Web.Storage;
-
 namespace ExpenseTracker.Web.Accounts;
 
 /// <summary>A personal access token as its owner sees it; the secret itself is never stored, only its hash.</summary>

@@ -1,11 +1,6 @@
-using ExpenseTracker.Web.Validation;
-using ExpenseTracker.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace ExpenseTracker.Web.Accounts;
 

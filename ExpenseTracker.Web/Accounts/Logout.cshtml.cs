@@ -1,8 +1,5 @@
-using ExpenseTracker.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExpenseTracker.Web.Accounts;
 

@@ -1,5 +1,4 @@
 using ExpenseTracker.Web.ErrorHandling;
-using ExpenseTracker.Web.Rendering;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;

@@ -1,6 +1,3 @@
-using ExpenseTracker.Web.Rendering;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExpenseTracker.Web.Accounts;
 

@@ -1,9 +1,5 @@
-using System.Globalization;
 using ExpenseTracker.Web.Accounts;
-using ExpenseTracker.Web.Budgets;
 using ExpenseTracker.Web.Clock;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExpenseTracker.Web.Budgets;
 

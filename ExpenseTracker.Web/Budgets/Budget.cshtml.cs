@@ -1,8 +1,4 @@
 using ExpenseTracker.Web.Accounts;
-using ExpenseTracker.Web.Rendering;
-using ExpenseTracker.Web.Validation;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExpenseTracker.Web.Budgets;
 

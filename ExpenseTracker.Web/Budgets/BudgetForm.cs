@@ -1,5 +1,3 @@
-using ExpenseTracker.Web.Validation;
-using System.Globalization;
 using ExpenseTracker.Web.Expenses;
 
 namespace ExpenseTracker.Web.Budgets;

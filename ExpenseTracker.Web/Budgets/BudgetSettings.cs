@@ -1,4 +1,3 @@
-using System.Globalization;
 using ExpenseTracker.Web.Expenses;
 
 namespace ExpenseTracker.Web.Budgets;

@@ -1,5 +1,3 @@
-using ExpenseTracker.Web.Storage;
-
 namespace ExpenseTracker.Web.Budgets;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using ExpenseTracker.Web.Storage;
-
 namespace ExpenseTracker.Web.Budgets;
 
 /// <summary>Each user's budget settings, in the same store as their expenses (the store's writes read them).</summary>

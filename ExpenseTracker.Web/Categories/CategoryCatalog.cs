@@ -1,5 +1,3 @@
-using ExpenseTracker.Web.Validation;
-using ExpenseTracker.Web.Storage;
 
 namespace ExpenseTracker.Web.Categories;
 

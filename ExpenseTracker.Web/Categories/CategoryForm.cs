@@ -1,4 +1,3 @@
-using ExpenseTracker.Web.Validation;
 
 namespace ExpenseTracker.Web.Categories;
 

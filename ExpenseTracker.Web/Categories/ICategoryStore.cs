@@ -1,5 +1,3 @@
-using ExpenseTracker.Web.Storage;
-
 namespace ExpenseTracker.Web.Categories;
 
 /// <summary>A user's own categories. Built-in ones are not stored; see <see cref="CategoryCatalog"/>.</summary>

@@ -1,8 +1,4 @@
-using ExpenseTracker.Web.Validation;
 using ExpenseTracker.Web.Accounts;
-using ExpenseTracker.Web.Rendering;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExpenseTracker.Web.Categories;
 

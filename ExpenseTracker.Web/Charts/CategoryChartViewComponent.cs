@@ -2,7 +2,6 @@ using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Clock;
 using ExpenseTracker.Web.Expenses;
-using Microsoft.AspNetCore.Mvc;
 
 namespace ExpenseTracker.Web.Charts;
 

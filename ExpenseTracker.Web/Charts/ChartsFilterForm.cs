@@ -1,4 +1,3 @@
-using ExpenseTracker.Web.Validation;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Expenses;
 

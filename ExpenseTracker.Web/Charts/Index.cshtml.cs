@@ -1,11 +1,7 @@
-using ExpenseTracker.Web.Rendering;
 using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Clock;
 using ExpenseTracker.Web.Expenses;
-using ExpenseTracker.Web.Charts;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExpenseTracker.Web.Charts;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Expenses;
 

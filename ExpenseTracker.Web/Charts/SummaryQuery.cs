@@ -1,8 +1,5 @@
-using System.Globalization;
-using ExpenseTracker.Web.Validation;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Expenses;
-using Microsoft.AspNetCore.Mvc;
 
 namespace ExpenseTracker.Web.Charts;
 
@@ -34,10 +31,10 @@ public sealed record SummaryRange(DateOnly From, DateOnly To, string? CategoryId
 }
 
 /// <summary>
-/// The query string of the summary endpoints, as text. <see cref="Validate"/> applies the defaults and the limits;
-/// the date, category and tag rules themselves are <see cref="ExpenseFilterForm"/>'s, as on the expense list.
+/// The query string of the summary endpoints, as text. <see cref="Validate"/> applies the defaults (without <c>to</c>,
+/// the end of the current month; without <c>from</c>, the start of the default period that ends there) and the limits.
 /// </summary>
-public sealed class SummaryQuery
+public sealed class SummaryQuery : FilterQuery
 {
     /// <summary>A daily series longer than a year is too long to read as a line; the monthly one covers that.</summary>
     public const int MaxDays = 366;
@@ -45,29 +42,13 @@ public sealed class SummaryQuery
     /// <summary>Five years of months (and of category totals) keeps a response small.</summary>
     public const int MaxMonths = 60;
 
-    /// <summary>First day, yyyy-MM-dd. Defaults to the start of the default period that ends at <see cref="To"/>.</summary>
-    [FromQuery(Name = "from")]
-    public string? From { get; set; }
-
-    /// <summary>Last day (inclusive), yyyy-MM-dd. Defaults to the last day of the current month.</summary>
-    [FromQuery(Name = "to")]
-    public string? To { get; set; }
-
-    /// <summary>Only this category (its id).</summary>
-    [FromQuery(Name = "category")]
-    public string? Category { get; set; }
-
-    /// <summary>Only expenses with this tag.</summary>
-    [FromQuery(Name = "tag")]
-    public string? Tag { get; set; }
-
     /// <summary>
     /// The range to summarise, or messages keyed by query parameter. Defaults: the current month for categories and
     /// days, the twelve months up to and including the current one for months.
     /// </summary>
     public Checked<SummaryRange> Validate(SummaryKind kind, IReadOnlyCollection<Category> categories, DateOnly today)
     {
-        var checkedFilter = new ExpenseFilterForm { From = From, To = To, Category = Category, Tag = Tag }.Validate(categories);
+        var checkedFilter = ValidateFilter(categories);
         if (!checkedFilter.IsValid)
         {
             return new Checked<SummaryRange>(null, checkedFilter.Errors);

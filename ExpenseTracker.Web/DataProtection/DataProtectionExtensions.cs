@@ -2,7 +2,6 @@ using ExpenseTracker.Web.DataProtection.DynamoDb;
 using ExpenseTracker.Web.DataProtection.Sqlite;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.Extensions.Options;
 
 namespace ExpenseTracker.Web.DataProtection;
 

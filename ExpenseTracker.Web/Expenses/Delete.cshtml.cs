@@ -1,10 +1,5 @@
 using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Categories;
-using ExpenseTracker.Web.Expenses;
-using ExpenseTracker.Web.Rendering;
-using ExpenseTracker.Web.Storage;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExpenseTracker.Web.Expenses;
 

@@ -1,13 +1,7 @@
-using ExpenseTracker.Web.Validation;
 using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Budgets;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Clock;
-using ExpenseTracker.Web.Expenses;
-using ExpenseTracker.Web.Rendering;
-using ExpenseTracker.Web.Storage;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExpenseTracker.Web.Expenses;
 

@@ -1,4 +1,3 @@
-using ExpenseTracker.Web.Validation;
 using ExpenseTracker.Web.Categories;
 
 namespace ExpenseTracker.Web.Expenses;

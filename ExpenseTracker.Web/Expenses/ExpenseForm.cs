@@ -1,30 +1,39 @@
-using ExpenseTracker.Web.Validation;
-using System.Globalization;
+using System.ComponentModel;
+using System.Text.Json.Serialization;
 using ExpenseTracker.Web.Categories;
 
 namespace ExpenseTracker.Web.Expenses;
 
 /// <summary>
 /// An expense as a person (or a script) sends it: every value as text, checked here and nowhere else.
-/// The page forms and the JSON API both bind to this type and call <see cref="Validate"/>.
+/// The page forms bind to this type and the JSON API to <see cref="ExpenseRequest"/>, which is one; both call
+/// <see cref="Validate"/>. The descriptions and converters are for JSON clients: a number for the amount, an array for tags.
 /// </summary>
-public sealed class ExpenseForm
+public class ExpenseForm
 {
     public const int MaxDescriptionLength = 200;
 
     /// <summary>The earliest date we accept; older entries are almost always a typo.</summary>
     public static readonly DateOnly EarliestDate = new(2000, 1, 1);
 
+    /// <summary>Rupees as typed ("1499.50", "1,499.50"); at most two decimals.</summary>
+    [JsonConverter(typeof(AmountTextConverter))]
+    [Description("Rupees as a string (\"1499.50\", \"1,499.50\") or a JSON number (1499.5); more than two decimals is a validation error.")]
     public string? Amount { get; set; }
 
     /// <summary>ISO date (yyyy-MM-dd), as an HTML date input sends it.</summary>
+    [Description("The day of the expense, yyyy-MM-dd.")]
     public string? Date { get; set; }
 
+    [Description("The id of one of the user's categories (\"food\", \"transport\", ...).")]
     public string? CategoryId { get; set; }
 
+    [Description("Optional, at most 200 characters.")]
     public string? Description { get; set; }
 
-    /// <summary>Comma-separated, as typed.</summary>
+    /// <summary>Comma-separated, as typed (JSON clients may send an array).</summary>
+    [JsonConverter(typeof(TagsTextConverter))]
+    [Description("An array of strings ([\"work\", \"trip\"]) or one comma-separated string (\"work, trip\"); at most 10 tags of 30 characters.")]
     public string? Tags { get; set; }
 
     public static ExpenseForm For(DateOnly today) => new() { Date = FormatDate(today), CategoryId = BuiltInCategories.OtherId };

@@ -1,11 +1,7 @@
-using ExpenseTracker.Web.Validation;
 using ExpenseTracker.Web.Accounts;
-using ExpenseTracker.Web.Api;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Clock;
-using ExpenseTracker.Web.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace ExpenseTracker.Web.Expenses;
 
@@ -82,7 +78,7 @@ public static class ExpensesApi
         [FromBody] ExpenseRequest body, IExpenseStore expenses, CategoryCatalog catalog, ICurrentUser user, AppClock clock, CancellationToken cancellationToken)
     {
         var categories = await catalog.ListAsync(user.UserId, cancellationToken);
-        var check = body.ToForm().Validate(categories, clock.Today);
+        var check = body.Validate(categories, clock.Today);
         if (check.Value is not { } draft)
         {
             return check.Errors.ToProblem(InvalidTitle);
@@ -141,22 +137,10 @@ public static class ExpensesApi
 }
 
 /// <summary>The query string of GET /api/expenses: the expense page's filters plus paging.</summary>
-public sealed class ExpenseListQuery
+public sealed class ExpenseListQuery : FilterQuery
 {
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
-
-    [FromQuery(Name = "from")]
-    public string? From { get; set; }
-
-    [FromQuery(Name = "to")]
-    public string? To { get; set; }
-
-    [FromQuery(Name = "category")]
-    public string? Category { get; set; }
-
-    [FromQuery(Name = "tag")]
-    public string? Tag { get; set; }
 
     /// <summary>Text to find in descriptions.</summary>
     [FromQuery(Name = "q")]
@@ -174,7 +158,7 @@ public sealed class ExpenseListQuery
     /// <summary>The filter, or messages keyed by query parameter: the API applies no filter it was asked for only in part.</summary>
     public Checked<ExpenseFilter> Validate(IReadOnlyCollection<Category> categories)
     {
-        var filter = new ExpenseFilterForm { From = From, To = To, Category = Category, Tag = Tag, Q = Q }.Validate(categories);
+        var filter = ValidateFilter(categories, Q);
         var errors = new Dictionary<string, string[]>(filter.Errors);
         if (PageSize is < 1 or > MaxPageSize)
         {

@@ -1,6 +1,5 @@
 using ExpenseTracker.Web.Budgets;
 using ExpenseTracker.Web.Categories;
-using ExpenseTracker.Web.Expenses;
 
 namespace ExpenseTracker.Web.Expenses;
 

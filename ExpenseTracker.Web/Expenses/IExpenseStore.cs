@@ -1,5 +1,4 @@
 using ExpenseTracker.Web.Budgets;
-using ExpenseTracker.Web.Storage;
 
 namespace ExpenseTracker.Web.Expenses;
 

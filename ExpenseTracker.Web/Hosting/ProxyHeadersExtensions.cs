@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.CookiePolicy;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace ExpenseTracker.Web.Hosting;

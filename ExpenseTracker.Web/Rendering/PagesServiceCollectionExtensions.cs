@@ -40,15 +40,13 @@ public static class HtmxAntiforgeryScriptExtensions
     public static IEndpointConventionBuilder MapHtmxAntiforgery(this IEndpointRouteBuilder app)
     {
         var script = app.MapHtmxAntiforgeryScript().AllowAnonymous();
-        script.Add(endpoint =>
-            {
-            var write = endpoint.RequestDelegate!;
-            endpoint.RequestDelegate = context =>
-            {
-                context.Response.Headers.CacheControl = "public, max-age=86400";
-                return write(context);
-            };
-        });
+        script.Add(endpoint => endpoint.RequestDelegate = CachedForADay(endpoint.RequestDelegate!));
         return script;
     }
+
+    private static RequestDelegate CachedForADay(RequestDelegate write) => context =>
+    {
+        context.Response.Headers.CacheControl = "public, max-age=86400";
+        return write(context);
+    };
 }

@@ -1,5 +1,4 @@
 using ExpenseTracker.Web.StaticAssets;
-using Microsoft.Extensions.Options;
 
 namespace ExpenseTracker.Web.Security;
 

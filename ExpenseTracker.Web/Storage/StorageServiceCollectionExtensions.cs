@@ -1,6 +1,5 @@
 using ExpenseTracker.Web.Storage.DynamoDb;
 using ExpenseTracker.Web.Storage.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace ExpenseTracker.Web.Storage;
 

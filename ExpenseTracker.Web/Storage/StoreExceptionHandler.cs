@@ -1,6 +1,5 @@
 using ExpenseTracker.Web.ErrorHandling;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 
 namespace ExpenseTracker.Web.Storage;
 

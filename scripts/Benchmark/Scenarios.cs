@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ExpenseTracker.Web.Charts;
 using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Hosting;
-using ExpenseTracker.Web.Charts;
 
 namespace ExpenseTracker.Benchmark;
 

@@ -1,9 +1,6 @@
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using ExpenseTracker.Web.Accounts;
-using static ExpenseTracker.Web.Storage.DynamoDb.AttributeValues;
-using ExpenseTracker.Web.Storage;
 using ExpenseTracker.Web.Storage.DynamoDb;
+using static ExpenseTracker.Web.Storage.DynamoDb.AttributeValues;
 
 namespace ExpenseTracker.Web.Accounts.DynamoDb;
 
@@ -28,7 +25,7 @@ public sealed class DynamoDbAccessTokenStore(AppTable table) : IAccessTokenStore
             lookup[Attr.Type] = S("AccessTokenHash");
             lookup[Attr.UserId] = S(userId);
             lookup[Attr.Id] = S(token.Id);
-            List<TransactWriteItem> writes = [new TransactWriteItem { Put = PutNew(item) }, new TransactWriteItem { Put = PutNew(lookup) }];
+            List<TransactWriteItem> writes = [new TransactWriteItem { Put = table.PutNew(item) }, new TransactWriteItem { Put = table.PutNew(lookup) }];
             if (await DynamoDbCalls.TransactAsync(table.Client, writes, cancellationToken) is not null)
             {
                 throw new InvalidOperationException($"A new token id {token.Id} or its secret was already taken.");
@@ -62,16 +59,8 @@ public sealed class DynamoDbAccessTokenStore(AppTable table) : IAccessTokenStore
 
             List<TransactWriteItem> writes =
             [
-                new TransactWriteItem
-                {
-                    Delete = new Delete
-                    {
-                        TableName = table.Name,
-                        Key = Key(userId, ItemKeys.Token(id)),
-                        ConditionExpression = "attribute_exists(#pk)",
-                        ExpressionAttributeNames = new() { ["#pk"] = DynamoDbTable.PartitionKey },
-                    },
-                },
+                // Only while the token is still there: two revokes at once delete it once.
+                new TransactWriteItem { Delete = table.DeleteIf(Key(userId, ItemKeys.Token(id)), Attr.Id, S(id)) },
                 new TransactWriteItem { Delete = new Delete { TableName = table.Name, Key = HashKey(String(item, Attr.SecretHash)) } },
             ];
             if (await DynamoDbCalls.TransactAsync(table.Client, writes, cancellationToken) is not null)
@@ -104,13 +93,6 @@ public sealed class DynamoDbAccessTokenStore(AppTable table) : IAccessTokenStore
     private Task<List<Dictionary<string, AttributeValue>>> QueryTokensAsync(string userId, CancellationToken cancellationToken) =>
         table.Client.QueryByPrefixAsync(table.Name, ItemKeys.User(userId), ItemKeys.TokenPrefix, cancellationToken);
 
-    private Put PutNew(Dictionary<string, AttributeValue> item) => new()
-    {
-        TableName = table.Name,
-        Item = item,
-        ConditionExpression = "attribute_not_exists(#pk)",
-        ExpressionAttributeNames = new() { ["#pk"] = DynamoDbTable.PartitionKey },
-    };
 
     private static Dictionary<string, AttributeValue> HashKey(string secretHash) => new()
     {

@@ -1,10 +1,6 @@
-using System.Globalization;
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using ExpenseTracker.Web.Accounts;
-using static ExpenseTracker.Web.Storage.DynamoDb.AttributeValues;
-using ExpenseTracker.Web.Storage;
 using ExpenseTracker.Web.Storage.DynamoDb;
+using static ExpenseTracker.Web.Storage.DynamoDb.AttributeValues;
 
 namespace ExpenseTracker.Web.Accounts.DynamoDb;
 
@@ -28,10 +24,10 @@ public sealed class DynamoDbAccountStore(AppTable table) : IAccountStore
             var first = Item(ItemKeys.Accounts, ItemKeys.FirstAccount);
             List<TransactWriteItem> writes =
             [
-                new TransactWriteItem { Put = PutNew(AccountItem(account)) },
-                new TransactWriteItem { Put = PutNew(emailItem) },
+                new TransactWriteItem { Put = table.PutNew(AccountItem(account)) },
+                new TransactWriteItem { Put = table.PutNew(emailItem) },
                 onlyIfNoAccountExists
-                    ? new TransactWriteItem { Put = PutNew(FirstAccountItem(account.Id)) }
+                    ? new TransactWriteItem { Put = table.PutNew(FirstAccountItem(account.Id)) }
                     // Every registration marks that an account exists (first-user-only registration reads it);
                     // the first one's id stays.
                     : new TransactWriteItem
@@ -196,13 +192,6 @@ public sealed class DynamoDbAccountStore(AppTable table) : IAccountStore
         return response.Item is { Count: > 0 } item ? item : null;
     }
 
-    private Put PutNew(Dictionary<string, AttributeValue> item) => new()
-    {
-        TableName = table.Name,
-        Item = item,
-        ConditionExpression = "attribute_not_exists(#pk)",
-        ExpressionAttributeNames = new() { ["#pk"] = DynamoDbTable.PartitionKey },
-    };
 
     private static Dictionary<string, AttributeValue> Item(string partitionKey, string sortKey) => new()
     {

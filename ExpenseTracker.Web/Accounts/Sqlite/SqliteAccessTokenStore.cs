@@ -1,7 +1,4 @@
-using System.Globalization;
 using Dapper;
-using ExpenseTracker.Web.Accounts;
-using ExpenseTracker.Web.Storage;
 using ExpenseTracker.Web.Storage.Sqlite;
 
 namespace ExpenseTracker.Web.Accounts.Sqlite;

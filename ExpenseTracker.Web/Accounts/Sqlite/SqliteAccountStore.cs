@@ -1,9 +1,6 @@
-using System.Globalization;
 using Dapper;
-using ExpenseTracker.Web.Accounts;
-using Microsoft.Data.Sqlite;
-using ExpenseTracker.Web.Storage;
 using ExpenseTracker.Web.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
 
 namespace ExpenseTracker.Web.Accounts.Sqlite;
 

@@ -1,6 +1,4 @@
-using ExpenseTracker.Web.Storage;
-using ExpenseTracker.Web.Storage.DynamoDb;
-using ExpenseTracker.Web.Budgets;
+
 namespace ExpenseTracker.Web.Budgets.DynamoDb;
 
 /// <summary>

@@ -1,5 +1,5 @@
-using ExpenseTracker.Web.Storage;
 using ExpenseTracker.Web.Storage.DynamoDb;
+
 namespace ExpenseTracker.Web.Budgets.DynamoDb;
 
 /// <summary>

@@ -1,9 +1,8 @@
 using Amazon.DynamoDBv2.Model;
 using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Expenses.DynamoDb;
-using static ExpenseTracker.Web.Storage.DynamoDb.AttributeValues;
-using ExpenseTracker.Web.Storage;
 using ExpenseTracker.Web.Storage.DynamoDb;
+using static ExpenseTracker.Web.Storage.DynamoDb.AttributeValues;
 
 namespace ExpenseTracker.Web.Budgets.DynamoDb;
 

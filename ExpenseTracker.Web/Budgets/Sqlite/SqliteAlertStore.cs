@@ -1,9 +1,5 @@
-using System.Globalization;
 using Dapper;
-using ExpenseTracker.Web.Accounts;
-using ExpenseTracker.Web.Budgets;
 using ExpenseTracker.Web.Expenses;
-using ExpenseTracker.Web.Storage;
 using ExpenseTracker.Web.Storage.Sqlite;
 
 namespace ExpenseTracker.Web.Budgets.Sqlite;

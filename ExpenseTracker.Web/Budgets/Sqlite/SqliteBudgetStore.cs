@@ -1,12 +1,8 @@
 using System.Data.Common;
-using System.Globalization;
 using Dapper;
-using ExpenseTracker.Web.Accounts;
-using ExpenseTracker.Web.Budgets;
 using ExpenseTracker.Web.Expenses;
-using Microsoft.Data.Sqlite;
-using ExpenseTracker.Web.Storage;
 using ExpenseTracker.Web.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
 
 namespace ExpenseTracker.Web.Budgets.Sqlite;
 

@@ -1,9 +1,6 @@
-using System.Globalization;
 using Dapper;
 using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Expenses.Sqlite;
-using ExpenseTracker.Web.Storage;
-using ExpenseTracker.Web.Storage.Sqlite;
 
 namespace ExpenseTracker.Web.Budgets.Sqlite;
 

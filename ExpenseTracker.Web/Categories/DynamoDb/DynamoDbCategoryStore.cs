@@ -1,10 +1,8 @@
 using System.Security.Cryptography;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using ExpenseTracker.Web.Categories;
-using static ExpenseTracker.Web.Storage.DynamoDb.AttributeValues;
-using ExpenseTracker.Web.Storage;
 using ExpenseTracker.Web.Storage.DynamoDb;
+using static ExpenseTracker.Web.Storage.DynamoDb.AttributeValues;
 
 namespace ExpenseTracker.Web.Categories.DynamoDb;
 
@@ -97,17 +95,7 @@ public sealed class DynamoDbCategoryStore(AppTable table) : ICategoryStore
                 var name = await ReadNameAsync(userId, id, cancellationToken) ?? throw Missing();
                 List<TransactWriteItem> writes =
                 [
-                    new TransactWriteItem
-                    {
-                        Delete = new Delete
-                        {
-                            TableName = table.Name,
-                            Key = Key(userId, ItemKeys.Category(id)),
-                            ConditionExpression = "#name = :name",
-                            ExpressionAttributeNames = new() { ["#name"] = Attr.Name },
-                            ExpressionAttributeValues = new() { [":name"] = S(name) },
-                        },
-                    },
+                    new TransactWriteItem { Delete = table.DeleteIf(Key(userId, ItemKeys.Category(id)), Attr.Name, S(name)) },
                     new TransactWriteItem { Delete = ReleaseName(userId, id, name) },
                     new TransactWriteItem
                     {
@@ -167,32 +155,14 @@ public sealed class DynamoDbCategoryStore(AppTable table) : ICategoryStore
         return response.Item is { Count: > 0 } item ? String(item, Attr.Name) : null;
     }
 
-    private Put New(string userId, string sortKey, string type, Category category) => new()
-    {
-        TableName = table.Name,
-        Item = CategoryItem(userId, sortKey, type, category),
-        ConditionExpression = "attribute_not_exists(#pk)",
-        ExpressionAttributeNames = new() { ["#pk"] = DynamoDbTable.PartitionKey },
-    };
+    private Put New(string userId, string sortKey, string type, Category category) => table.PutNew(CategoryItem(userId, sortKey, type, category));
 
     /// <summary>Overwrites an item only while <paramref name="attribute"/> still holds <paramref name="expected"/>.</summary>
-    private Put Replace(string userId, string sortKey, string type, Category category, string attribute, string expected) => new()
-    {
-        TableName = table.Name,
-        Item = CategoryItem(userId, sortKey, type, category),
-        ConditionExpression = "#expected = :expected",
-        ExpressionAttributeNames = new() { ["#expected"] = attribute },
-        ExpressionAttributeValues = new() { [":expected"] = S(expected) },
-    };
+    private Put Replace(string userId, string sortKey, string type, Category category, string attribute, string expected) =>
+        table.PutIf(CategoryItem(userId, sortKey, type, category), attribute, S(expected));
 
-    private Delete ReleaseName(string userId, string id, string name) => new()
-    {
-        TableName = table.Name,
-        Key = Key(userId, ItemKeys.CategoryName(name)),
-        ConditionExpression = "#id = :id",
-        ExpressionAttributeNames = new() { ["#id"] = Attr.Id },
-        ExpressionAttributeValues = new() { [":id"] = S(id) },
-    };
+    /// <summary>Frees a name for other categories, if it is still this category's.</summary>
+    private Delete ReleaseName(string userId, string id, string name) => table.DeleteIf(Key(userId, ItemKeys.CategoryName(name)), Attr.Id, S(id));
 
     private static Dictionary<string, AttributeValue> CategoryItem(string userId, string sortKey, string type, Category category)
     {

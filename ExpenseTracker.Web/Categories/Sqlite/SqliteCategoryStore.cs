@@ -1,9 +1,6 @@
 using Dapper;
-using ExpenseTracker.Web.Accounts;
-using ExpenseTracker.Web.Categories;
-using Microsoft.Data.Sqlite;
-using ExpenseTracker.Web.Storage;
 using ExpenseTracker.Web.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
 
 namespace ExpenseTracker.Web.Categories.Sqlite;
 

@@ -1,9 +1,6 @@
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using ExpenseTracker.Web.DataProtection;
-using static ExpenseTracker.Web.Storage.DynamoDb.AttributeValues;
-using ExpenseTracker.Web.Storage;
 using ExpenseTracker.Web.Storage.DynamoDb;
+using static ExpenseTracker.Web.Storage.DynamoDb.AttributeValues;
 
 namespace ExpenseTracker.Web.DataProtection.DynamoDb;
 

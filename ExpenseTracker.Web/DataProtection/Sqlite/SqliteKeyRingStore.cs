@@ -1,7 +1,4 @@
-using System.Globalization;
 using Dapper;
-using ExpenseTracker.Web.DataProtection;
-using ExpenseTracker.Web.Storage;
 using ExpenseTracker.Web.Storage.Sqlite;
 
 namespace ExpenseTracker.Web.DataProtection.Sqlite;

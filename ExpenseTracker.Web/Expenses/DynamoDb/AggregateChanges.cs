@@ -1,9 +1,7 @@
 using Amazon.DynamoDBv2.Model;
 using ExpenseTracker.Web.Budgets;
-using ExpenseTracker.Web.Expenses;
-using static ExpenseTracker.Web.Storage.DynamoDb.AttributeValues;
-using ExpenseTracker.Web.Storage;
 using ExpenseTracker.Web.Storage.DynamoDb;
+using static ExpenseTracker.Web.Storage.DynamoDb.AttributeValues;
 
 namespace ExpenseTracker.Web.Expenses.DynamoDb;
 
@@ -99,33 +97,21 @@ internal sealed class AggregateChanges
             var values = new Dictionary<string, AttributeValue> { [":type"] = S(Target.Kind.ToString()), [":count"] = N(Count) };
             var set = new List<string> { "#type = :type" };
             var add = new List<string> { "#count :count" };
-            if (Target.CategoryId is { } categoryId)
+            // What the item is about, written with every change so that a new item has it (ADD alone would not).
+            void Describe(string placeholder, string attribute, string? value)
             {
-                names["#category"] = Attr.CategoryId;
-                values[":category"] = S(categoryId);
-                set.Add("#category = :category");
+                if (value is not null)
+                {
+                    names["#" + placeholder] = attribute;
+                    values[":" + placeholder] = S(value);
+                    set.Add($"#{placeholder} = :{placeholder}");
+                }
             }
 
-            if (Target.Date is { } date)
-            {
-                names["#date"] = Attr.Date;
-                values[":date"] = S(ItemKeys.Day(date));
-                set.Add("#date = :date");
-            }
-
-            if (Target.Tag is { } tag)
-            {
-                names["#tag"] = Attr.Tag;
-                values[":tag"] = S(tag);
-                set.Add("#tag = :tag");
-            }
-
-            if (Target.Month is { } month)
-            {
-                names["#month"] = Attr.Month;
-                values[":month"] = S(month);
-                set.Add("#month = :month");
-            }
+            Describe("category", Attr.CategoryId, Target.CategoryId);
+            Describe("date", Attr.Date, Target.Date is { } date ? ItemKeys.Day(date) : null);
+            Describe("tag", Attr.Tag, Target.Tag);
+            Describe("month", Attr.Month, Target.Month);
 
             if (Target.Kind != Kind.CategoryUsage)
             {

@@ -1,5 +1,4 @@
 using Amazon.DynamoDBv2.Model;
-using ExpenseTracker.Web.Storage;
 using ExpenseTracker.Web.Storage.DynamoDb;
 using static ExpenseTracker.Web.Storage.DynamoDb.AttributeValues;
 

@@ -1,10 +1,7 @@
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using ExpenseTracker.Web.Budgets;
-using ExpenseTracker.Web.Expenses;
-using static ExpenseTracker.Web.Storage.DynamoDb.AttributeValues;
-using ExpenseTracker.Web.Storage;
 using ExpenseTracker.Web.Storage.DynamoDb;
+using static ExpenseTracker.Web.Storage.DynamoDb.AttributeValues;
 
 namespace ExpenseTracker.Web.Expenses.DynamoDb;
 
@@ -123,17 +120,10 @@ public sealed class DynamoDbExpenseStore(AppTable table, TimeProvider time, IDyn
                     aggregates.Add(current, -1);
                     aggregates.Add(updated, +1);
                     var watch = await watcher.PlanAsync(userId, aggregates.MonthlyChanges, items, cancellationToken);
+                    // The version we read: a write that slipped in since makes the whole transaction fail.
                     var put = new TransactWriteItem
                     {
-                        Put = new Put
-                        {
-                            TableName = table.Name,
-                            Item = ExpenseItems.ToItem(userId, updated, ExpenseItems.CreatedAtOf(item)),
-                            // The version we read: a write that slipped in since makes the whole transaction fail.
-                            ConditionExpression = "#version = :version",
-                            ExpressionAttributeNames = new() { ["#version"] = Attr.Version },
-                            ExpressionAttributeValues = new() { [":version"] = N(current.Version) },
-                        },
+                        Put = table.PutIf(ExpenseItems.ToItem(userId, updated, ExpenseItems.CreatedAtOf(item)), Attr.Version, N(current.Version)),
                     };
                     return new WatchedTransaction([put, .. aggregates.ToWrites(table.Name, userId, watch.ExpectedTotals), .. watch.Writes], 1, watch.Alerts);
                 },
@@ -160,18 +150,8 @@ public sealed class DynamoDbExpenseStore(AppTable table, TimeProvider time, IDyn
                 aggregates.Add(current, -1);
                 List<TransactWriteItem> writes =
                 [
-                    new TransactWriteItem
-                    {
-                        Delete = new Delete
-                        {
-                            TableName = table.Name,
-                            Key = Key(userId, ItemKeys.Expense(id)),
-                            // The totals are lowered by what we read; an edit since then means reading again.
-                            ConditionExpression = "#version = :version",
-                            ExpressionAttributeNames = new() { ["#version"] = Attr.Version },
-                            ExpressionAttributeValues = new() { [":version"] = N(current.Version) },
-                        },
-                    },
+                    // The totals are lowered by what we read; an edit since then means reading again.
+                    new TransactWriteItem { Delete = table.DeleteIf(Key(userId, ItemKeys.Expense(id)), Attr.Version, N(current.Version)) },
                     .. aggregates.ToWrites(table.Name, userId),
                 ];
                 if (await DynamoDbCalls.TransactAsync(table.Client, writes, cancellationToken) is null)
@@ -216,16 +196,8 @@ public sealed class DynamoDbExpenseStore(AppTable table, TimeProvider time, IDyn
     private Expense NewExpense(ExpenseDraft draft) =>
         new(Guid.CreateVersion7(time.GetUtcNow()).ToString("N"), draft.Date, draft.Amount, draft.CategoryId, draft.Description, draft.Tags, 1);
 
-    private TransactWriteItem PutNew(string userId, Expense expense, string createdAt) => new()
-    {
-        Put = new Put
-        {
-            TableName = table.Name,
-            Item = ExpenseItems.ToItem(userId, expense, createdAt),
-            ConditionExpression = "attribute_not_exists(#pk)",
-            ExpressionAttributeNames = new() { ["#pk"] = DynamoDbTable.PartitionKey },
-        },
-    };
+    private TransactWriteItem PutNew(string userId, Expense expense, string createdAt) =>
+        new() { Put = table.PutNew(ExpenseItems.ToItem(userId, expense, createdAt)) };
 
     private async Task<Dictionary<string, AttributeValue>?> ReadAsync(string userId, string id, CancellationToken cancellationToken)
     {

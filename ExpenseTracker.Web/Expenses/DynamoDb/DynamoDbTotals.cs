@@ -1,10 +1,7 @@
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using ExpenseTracker.Web.Budgets;
-using ExpenseTracker.Web.Expenses;
-using static ExpenseTracker.Web.Storage.DynamoDb.AttributeValues;
-using ExpenseTracker.Web.Storage;
 using ExpenseTracker.Web.Storage.DynamoDb;
+using static ExpenseTracker.Web.Storage.DynamoDb.AttributeValues;
 
 namespace ExpenseTracker.Web.Expenses.DynamoDb;
 

@@ -1,6 +1,4 @@
 using Amazon.DynamoDBv2.Model;
-using ExpenseTracker.Web.Storage;
-using ExpenseTracker.Web.Storage.DynamoDb;
 
 namespace ExpenseTracker.Web.Expenses.DynamoDb;
 

@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Text;
 using Amazon.DynamoDBv2.Model;
-using ExpenseTracker.Web.Expenses;
-using static ExpenseTracker.Web.Storage.DynamoDb.AttributeValues;
-using ExpenseTracker.Web.Storage;
 using ExpenseTracker.Web.Storage.DynamoDb;
+using static ExpenseTracker.Web.Storage.DynamoDb.AttributeValues;
 
 namespace ExpenseTracker.Web.Expenses.DynamoDb;
 

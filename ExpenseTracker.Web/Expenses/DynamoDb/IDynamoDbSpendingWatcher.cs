@@ -1,7 +1,5 @@
 using Amazon.DynamoDBv2.Model;
 using ExpenseTracker.Web.Budgets;
-using ExpenseTracker.Web.Storage;
-using ExpenseTracker.Web.Storage.DynamoDb;
 
 namespace ExpenseTracker.Web.Expenses.DynamoDb;
 

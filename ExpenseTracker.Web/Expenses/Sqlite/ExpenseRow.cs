@@ -1,6 +1,4 @@
 using System.Text.Json;
-using ExpenseTracker.Web.Storage;
-using ExpenseTracker.Web.Storage.Sqlite;
 
 namespace ExpenseTracker.Web.Expenses.Sqlite;
 

@@ -2,8 +2,6 @@ using System.Data.Common;
 using Dapper;
 using ExpenseTracker.Web.Budgets;
 using Microsoft.Data.Sqlite;
-using ExpenseTracker.Web.Storage;
-using ExpenseTracker.Web.Storage.Sqlite;
 
 namespace ExpenseTracker.Web.Expenses.Sqlite;
 

@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Text;
 using Dapper;
-using ExpenseTracker.Web.Storage;
-using ExpenseTracker.Web.Storage.Sqlite;
 
 namespace ExpenseTracker.Web.Expenses.Sqlite;
 

@@ -1,8 +1,6 @@
 using System.Data.Common;
-using System.Globalization;
 using Dapper;
 using ExpenseTracker.Web.Budgets;
-using ExpenseTracker.Web.Storage;
 using ExpenseTracker.Web.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 

@@ -1,8 +1,6 @@
 using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using ExpenseTracker.Web.Storage;
-using ExpenseTracker.Web.Storage.Sqlite;
 
 namespace ExpenseTracker.Web.Expenses.Sqlite;
 
@@ -30,54 +28,40 @@ internal sealed class SqliteTotalsDelta
     public async Task ApplyAsync(SqliteConnection connection, DbTransaction transaction, string userId)
     {
         await connection.ExecuteAsync(
-            """
-            INSERT INTO daily_totals (user_id, day, category_id, expense_count, amount_paise) VALUES (@userId, @day, @categoryId, @count, @paise)
-            ON CONFLICT (user_id, day, category_id) DO UPDATE SET
-                expense_count = expense_count + excluded.expense_count, amount_paise = amount_paise + excluded.amount_paise;
-            DELETE FROM daily_totals WHERE user_id = @userId AND day = @day AND category_id = @categoryId AND expense_count = 0;
-            """,
-            daily.Where(entry => entry.Value != (0, 0)).Select(entry => new
-            {
-                userId,
-                day = entry.Key.Day,
-                categoryId = entry.Key.CategoryId,
-                count = entry.Value.Count,
-                paise = entry.Value.Paise,
-            }),
+            DailySql,
+            Changed(daily).Select(entry => new { user_id = userId, day = entry.Key.Day, category_id = entry.Key.CategoryId, entry.Value.Count, entry.Value.Paise }),
             transaction);
         await connection.ExecuteAsync(
-            """
-            INSERT INTO daily_tag_totals (user_id, tag, day, category_id, expense_count, amount_paise) VALUES (@userId, @tag, @day, @categoryId, @count, @paise)
-            ON CONFLICT (user_id, tag, day, category_id) DO UPDATE SET
-                expense_count = expense_count + excluded.expense_count, amount_paise = amount_paise + excluded.amount_paise;
-            DELETE FROM daily_tag_totals WHERE user_id = @userId AND tag = @tag AND day = @day AND category_id = @categoryId AND expense_count = 0;
-            """,
-            tagged.Where(entry => entry.Value != (0, 0)).Select(entry => new
-            {
-                userId,
-                tag = entry.Key.Tag,
-                day = entry.Key.Day,
-                categoryId = entry.Key.CategoryId,
-                count = entry.Value.Count,
-                paise = entry.Value.Paise,
-            }),
+            TaggedSql,
+            Changed(tagged).Select(entry => new { user_id = userId, tag = entry.Key.Tag, day = entry.Key.Day, category_id = entry.Key.CategoryId, entry.Value.Count, entry.Value.Paise }),
             transaction);
         await connection.ExecuteAsync(
-            """
-            INSERT INTO monthly_totals (user_id, month, expense_count, amount_paise) VALUES (@userId, @month, @count, @paise)
-            ON CONFLICT (user_id, month) DO UPDATE SET
-                expense_count = expense_count + excluded.expense_count, amount_paise = amount_paise + excluded.amount_paise;
-            DELETE FROM monthly_totals WHERE user_id = @userId AND month = @month AND expense_count = 0;
-            """,
-            monthly.Where(entry => entry.Value != (0, 0)).Select(entry => new
-            {
-                userId,
-                month = entry.Key,
-                count = entry.Value.Count,
-                paise = entry.Value.Paise,
-            }),
+            MonthlySql,
+            Changed(monthly).Select(entry => new { user_id = userId, month = entry.Key, entry.Value.Count, entry.Value.Paise }),
             transaction);
     }
+
+    private static readonly string DailySql = MoveTotalSql("daily_totals", "day", "category_id");
+    private static readonly string TaggedSql = MoveTotalSql("daily_tag_totals", "tag", "day", "category_id");
+    private static readonly string MonthlySql = MoveTotalSql("monthly_totals", "month");
+
+    /// <summary>
+    /// Adds a change to one total of a table of totals keyed by the user and <paramref name="keys"/> (parameters named
+    /// after their columns, with @Count and @Paise); a total no expense is left in is deleted.
+    /// </summary>
+    private static string MoveTotalSql(string table, params string[] keys)
+    {
+        var columns = string.Join(", ", keys);
+        return $"""
+            INSERT INTO {table} (user_id, {columns}, expense_count, amount_paise) VALUES (@user_id, {string.Join(", ", keys.Select(key => "@" + key))}, @Count, @Paise)
+            ON CONFLICT (user_id, {columns}) DO UPDATE SET
+                expense_count = expense_count + excluded.expense_count, amount_paise = amount_paise + excluded.amount_paise;
+            DELETE FROM {table} WHERE user_id = @user_id AND {string.Join(" AND ", keys.Select(key => $"{key} = @{key}"))} AND expense_count = 0;
+            """;
+    }
+
+    private static IEnumerable<KeyValuePair<TKey, (long Count, long Paise)>> Changed<TKey>(Dictionary<TKey, (long Count, long Paise)> totals)
+        where TKey : notnull => totals.Where(entry => entry.Value != (0, 0));
 
     private static void Accumulate<TKey>(Dictionary<TKey, (long Count, long Paise)> totals, TKey key, int sign, long paise)
         where TKey : notnull

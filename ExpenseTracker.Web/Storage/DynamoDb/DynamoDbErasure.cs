@@ -1,5 +1,4 @@
 using Amazon.DynamoDBv2.Model;
-using static ExpenseTracker.Web.Storage.DynamoDb.AttributeValues;
 
 namespace ExpenseTracker.Web.Storage.DynamoDb;
 

@@ -1,6 +1,5 @@
 using Amazon.DynamoDBv2;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 
 namespace ExpenseTracker.Web.Storage.DynamoDb;
 

@@ -1,5 +1,4 @@
 using Amazon.DynamoDBv2;
-using Microsoft.Extensions.Options;
 
 namespace ExpenseTracker.Web.Storage.DynamoDb;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 
 namespace ExpenseTracker.Web.Storage.DynamoDb;
 

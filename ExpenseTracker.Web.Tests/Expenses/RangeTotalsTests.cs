@@ -1,9 +1,10 @@
-using ExpenseTracker.Web.Tests.Infrastructure;
 using Dapper;
 using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Storage.Sqlite;
+using ExpenseTracker.Web.Tests.Infrastructure;
+using ExpenseTracker.Web.Tests.Storage;
 
-namespace ExpenseTracker.Web.Tests.Storage;
+namespace ExpenseTracker.Web.Tests.Expenses;
 
 public sealed class SqliteRangeTotalsTests : RangeTotalsContract, IDisposable
 {
@@ -12,6 +13,13 @@ public sealed class SqliteRangeTotalsTests : RangeTotalsContract, IDisposable
     public void Dispose() => sqlite.Dispose();
 
     protected override async Task<IExpenseStore> CreateStoreAsync() => TestStores.Expenses(await sqlite.OpenAsync(), TimeProvider.System);
+}
+
+[Collection(DynamoDbLocalCollection.Name)]
+public sealed class DynamoDbRangeTotalsTests(DynamoDbLocal engine) : RangeTotalsContract
+{
+    protected override Task<IExpenseStore> CreateStoreAsync() =>
+        Task.FromResult<IExpenseStore>(TestStores.Expenses(engine.Client, engine.TableName, TimeProvider.System));
 }
 
 /// <summary>The monthly and per-day totals of SQLite are kept by triggers, and filled from the daily ones when an older database is upgraded.</summary>

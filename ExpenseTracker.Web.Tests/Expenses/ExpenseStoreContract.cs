@@ -1,9 +1,9 @@
-using ExpenseTracker.Web.Tests.Infrastructure;
 using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Storage;
+using ExpenseTracker.Web.Tests.Infrastructure;
 using static ExpenseTracker.Web.Tests.Storage.StoreTestData;
 
-namespace ExpenseTracker.Web.Tests.Storage;
+namespace ExpenseTracker.Web.Tests.Expenses;
 
 /// <summary>
 /// What every <see cref="IExpenseStore"/> must do, run against each implementation by a subclass. Each test works

@@ -1,10 +1,10 @@
-using ExpenseTracker.Web.Tests.Infrastructure;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Storage;
+using ExpenseTracker.Web.Tests.Infrastructure;
 using static ExpenseTracker.Web.Tests.Storage.StoreTestData;
 
-namespace ExpenseTracker.Web.Tests.Storage;
+namespace ExpenseTracker.Web.Tests.Categories;
 
 /// <summary>What every <see cref="ICategoryStore"/> must do, with the expense store of the same database beside it.</summary>
 public abstract class CategoryStoreContract : IAsyncLifetime

@@ -1,8 +1,8 @@
-using ExpenseTracker.Web.Tests.Infrastructure;
 using System.Globalization;
 using ExpenseTracker.Web.Expenses;
+using ExpenseTracker.Web.Tests.Infrastructure;
 
-namespace ExpenseTracker.Web.Tests.Storage;
+namespace ExpenseTracker.Web.Tests.Expenses;
 
 /// <summary>
 /// Totals over a range read whole months from the monthly totals and a month the range cuts as its days inside or as
