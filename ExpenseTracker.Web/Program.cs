@@ -57,6 +57,8 @@ app.UseSecurityHeaders();
 app.UseErrorResponses();
 // Before sign-in is checked: CSS and scripts are public, and the sign-in page needs them.
 app.UseStaticAssetFolder();
+// Pages answer a whole page or an htmx fragment: no cache may hand one for the other.
+app.UseVaryByHtmxRequest();
 // Routing after the error middleware, so that a re-executed error page finds its endpoint.
 app.UseRouting();
 // After routing, so authorization and the rate limiter see the endpoint's metadata (AllowAnonymous, the limit policy).

@@ -25,7 +25,9 @@ public class CategoryChartTests : IDisposable
         Assert.Equal(
             [["Rent & Housing", "1", "₹300.00"], ["Food & Dining", "1", "₹45.50"]],
             chart.QuerySelectorAll("tbody tr").Select(row => row.Children.Select(cell => cell.TextContent.Trim()).ToArray()));
-        Assert.Equal("expenses-changed from:body", chart.GetAttribute("hx-trigger"));
+        var reload = chart.QuerySelector("#category-chart-reload")!;
+        Assert.Equal("expenses-changed from:body", reload.GetAttribute("hx-trigger"));
+        Assert.Equal("#category-chart", reload.GetAttribute("hx-target"));
         Assert.Equal("/charts?preset=custom&from=2026-11-01&to=2026-11-30", chart.QuerySelector("a")!.GetAttribute("href"));
     }
 
@@ -34,7 +36,7 @@ public class CategoryChartTests : IDisposable
     {
         var client = factory.CreatePlainClient();
         var page = await client.GetDocumentAsync("/");
-        var refreshUrl = page.QuerySelector("#category-chart")!.GetAttribute("hx-get")!;
+        var refreshUrl = page.QuerySelector("#category-chart-reload")!.GetAttribute("hx-get")!;
 
         var added = await client.SubmitAsync(page.Form("#add-form"), new Dictionary<string, string>
         {
@@ -56,7 +58,7 @@ public class CategoryChartTests : IDisposable
         var expense = await factory.AddExpenseAsync("2026-11-10", "80", "health");
         var client = factory.CreatePlainClient();
         var page = await client.GetDocumentAsync("/");
-        var refreshUrl = page.QuerySelector("#category-chart")!.GetAttribute("hx-get")!;
+        var refreshUrl = page.QuerySelector("#category-chart-reload")!.GetAttribute("hx-get")!;
 
         await client.HtmxPostAsync($"/expenses/{expense.Id}/delete", page);
 
@@ -78,7 +80,7 @@ public class CategoryChartTests : IDisposable
             "/api/summaries/by-category?from=2026-09-01&to=2026-09-30&category=food&tag=trip",
             chart.QuerySelector("canvas")!.GetAttribute("data-summary-url"));
         Assert.Equal("₹70.00", chart.QuerySelector("[data-chart-total]")!.TextContent);
-        Assert.Contains("from=2026-09-01", chart.GetAttribute("hx-get"));
+        Assert.Contains("from=2026-09-01", chart.QuerySelector("#category-chart-reload")!.GetAttribute("hx-get"));
     }
 
     [Fact]

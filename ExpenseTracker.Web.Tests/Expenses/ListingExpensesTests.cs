@@ -129,12 +129,14 @@ public class ListingExpensesTests : IDisposable
         var page = await client.GetDocumentAsync("/?category=travel");
 
         var totalsUrl = page.QuerySelector("#expense-totals")!.GetAttribute("hx-get")!;
-        var rowsUrl = page.QuerySelector("#expense-rows")!.GetAttribute("hx-get")!;
+        var rowsReload = page.QuerySelector("#expense-rows-reload")!;
+        var rowsUrl = rowsReload.GetAttribute("hx-get")!;
         var totals = await Html.ParseFragmentAsync(await client.HtmxGetAsync(totalsUrl));
         var rows = await Html.ParseFragmentAsync(await client.HtmxGetAsync(rowsUrl));
 
         Assert.Equal("expenses-changed from:body", page.QuerySelector("#expense-totals")!.GetAttribute("hx-trigger"));
-        Assert.Equal("expense-added from:body", page.QuerySelector("#expense-rows")!.GetAttribute("hx-trigger"));
+        Assert.Equal("expense-added from:body", rowsReload.GetAttribute("hx-trigger"));
+        Assert.Equal("#expense-rows", rowsReload.GetAttribute("hx-target"));
         Assert.Equal("₹20.00", totals.QuerySelector("[data-total]")!.TextContent);
         Assert.Single(rows.QuerySelectorAll("tr[id^=expense-]"));
     }

@@ -55,11 +55,24 @@ public sealed class ExpenseFilterForm
         return new Checked<ExpenseFilter>(new ExpenseFilter(from, to, category?.Id, tag.Length > 0 ? tag : null, text.Length > 0 ? text : null), errors);
     }
 
-    /// <summary>The filters given, as query-string values, for links that keep them (load more, refreshes).</summary>
-    public Dictionary<string, string> RouteData =>
-        new Dictionary<string, string?> { ["from"] = From, ["to"] = To, ["category"] = Category, ["tag"] = Tag, ["q"] = Q }
-            .Where(value => !string.IsNullOrWhiteSpace(value.Value))
-            .ToDictionary(value => value.Key, value => value.Value!.Trim());
+    /// <summary>The filters given, as query-string values, for links that keep them (load more, refreshes); made once.</summary>
+    public Dictionary<string, string> RouteData => routeData ??= Given(("from", From), ("to", To), ("category", Category), ("tag", Tag), ("q", Q));
+
+    private Dictionary<string, string>? routeData;
+
+    private static Dictionary<string, string> Given(params (string Name, string? Value)[] values)
+    {
+        var given = new Dictionary<string, string>(values.Length);
+        foreach (var (name, value) in values)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                given[name] = value.Trim();
+            }
+        }
+
+        return given;
+    }
 
     private static DateOnly? ParseDate(string? text, string field, Dictionary<string, string[]> errors)
     {

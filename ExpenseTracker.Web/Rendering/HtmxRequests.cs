@@ -1,5 +1,6 @@
+using ExpenseTracker.Web.ErrorHandling;
 using Htmx;
-using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Net.Http.Headers;
 
 namespace ExpenseTracker.Web.Rendering;
 
@@ -34,15 +35,23 @@ public static class HtmxEvents
     public const string ExpenseAdded = "expense-added";
 }
 
-/// <summary>
-/// Every page may answer a whole page or, to htmx, a fragment of it: <c>Vary: HX-Request</c> keeps any cache between
-/// the two from handing one to the other.
-/// </summary>
-public sealed class VaryByHtmxRequest : IResultFilter
+public static class VaryByHtmxRequestExtensions
 {
-    public void OnResultExecuting(ResultExecutingContext context) => context.HttpContext.Response.Htmx(headers => headers.WithVary());
-
-    public void OnResultExecuted(ResultExecutedContext context)
+    /// <summary>
+    /// Every page may answer a whole page or, to htmx, a fragment of it: <c>Vary: HX-Request</c> keeps any cache between
+    /// the two from handing one to the other. The JSON API answers the same to both, so it is left out.
+    /// </summary>
+    public static WebApplication UseVaryByHtmxRequest(this WebApplication app)
     {
+        app.Use((context, next) =>
+        {
+            if (!context.Request.IsApi())
+            {
+                context.Response.Headers.Append(HeaderNames.Vary, HtmxRequestHeaders.Keys.Request);
+            }
+
+            return next(context);
+        });
+        return app;
     }
 }

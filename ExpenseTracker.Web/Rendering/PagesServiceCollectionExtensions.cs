@@ -16,8 +16,7 @@ public static class PagesServiceCollectionExtensions
     public static IServiceCollection AddPages(this IServiceCollection services)
     {
         // Pages live in their feature's folder (Expenses/Index.cshtml beside IExpenseStore), not under Pages/.
-        services.AddRazorPages(options => options.RootDirectory = "/")
-            .AddMvcOptions(options => options.Filters.Add<VaryByHtmxRequest>());
+        services.AddRazorPages(options => options.RootDirectory = "/");
         services.AddAntiforgery(options => options.HeaderName = "RequestVerificationToken");
 
         // The default encoder writes every character outside Basic Latin as a character reference: each ₹ became
