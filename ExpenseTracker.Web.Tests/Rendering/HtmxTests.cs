@@ -1,6 +1,9 @@
 using System.Net;
+using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
+using ExpenseTracker.Web.Rendering;
 using ExpenseTracker.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Antiforgery;
 
 namespace ExpenseTracker.Web.Tests.Rendering;
 
@@ -34,6 +37,21 @@ public sealed class HtmxTests : IDisposable
         Assert.True(config["selfRequestsOnly"]!.GetValue<bool>());
         Assert.Equal(["204", "[23]..", "409", "422", "[45].."], config["responseHandling"]!.AsArray().Select(rule => rule!["code"]!.GetValue<string>()));
         Assert.NotNull(page.QuerySelector("script[src='/_htmx/antiforgery.js']"));
+    }
+
+    [Fact]
+    public void TheSettingsCarryAnyTokenTextSafelyInsideTheSingleQuotedAttribute()
+    {
+        var tokens = new AntiforgeryTokenSet("a'b\"c<d>&e\\", "cookie", "__RequestVerificationToken", "RequestVerificationToken");
+        using var written = new StringWriter();
+
+        HtmxConfiguration.Content(tokens).WriteTo(written, HtmlEncoder.Default);
+
+        Assert.DoesNotContain('\'', written.ToString());
+        Assert.DoesNotContain('<', written.ToString());
+        var config = JsonNode.Parse(written.ToString())!;
+        Assert.Equal("a'b\"c<d>&e\\", config["antiForgery"]!["requestToken"]!.GetValue<string>());
+        Assert.Equal("__RequestVerificationToken", config["antiForgery"]!["formFieldName"]!.GetValue<string>());
     }
 
     [Theory]

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Text.Encodings.Web;
 using ExpenseTracker.Web.Budgets;
 using ExpenseTracker.Web.Categories;
+using Microsoft.AspNetCore.Html;
 
 namespace ExpenseTracker.Web.Expenses;
 
@@ -45,15 +47,28 @@ public sealed class ExpenseRowLinks
     public static ExpenseRowLinks For(IUrlHelper url) =>
         ByPathBase.GetOrAdd(url.ActionContext.HttpContext.Request.PathBase.Value ?? "", _ => new ExpenseRowLinks(url));
 
-    /// <remarks>Ids are letters and digits (both stores make them so), which a path carries as they are.</remarks>
-    public string Edit(string id) => string.Concat(edit.Before, id, edit.After);
+    public IHtmlContent Edit(string id) => new RowLink(edit.Before, id, edit.After);
 
-    public string Delete(string id) => string.Concat(delete.Before, id, delete.After);
+    public IHtmlContent Delete(string id) => new RowLink(delete.Before, id, delete.After);
 
     private static (string Before, string After) Around(string link)
     {
         var at = link.IndexOf(StandIn, StringComparison.Ordinal);
         return (link[..at], link[(at + StandIn.Length)..]);
+    }
+
+    /// <summary>
+    /// Written in its three parts, each HTML-encoded, rather than joined into a new string per link first. Ids are
+    /// letters and digits (both stores make them so), which a path carries as they are.
+    /// </summary>
+    private sealed class RowLink(string before, string id, string after) : IHtmlContent
+    {
+        public void WriteTo(TextWriter writer, HtmlEncoder encoder)
+        {
+            encoder.Encode(writer, before);
+            encoder.Encode(writer, id);
+            encoder.Encode(writer, after);
+        }
     }
 }
 

@@ -1,6 +1,7 @@
-using System.Text.Json;
+using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Html;
 
 namespace ExpenseTracker.Web.Rendering;
 
@@ -31,17 +32,43 @@ public static class HtmxConfiguration
             Rule("[45]..", swap: false, error: true)),
     }.ToJsonString();
 
+    // The fixed settings, open for the token's member to follow.
+    private static readonly string FixedOpen = Fixed[..^1] + ",\"antiForgery\":{\"formFieldName\":";
+
     /// <summary>
     /// The meta tag's content: the fixed settings, and the request's antiforgery token unless <paramref name="tokens"/> is
-    /// null. JSON whose strings are written by <see cref="JsonSerializer"/>, which escapes every character that could end
-    /// an HTML attribute (quotes, apostrophes, angle brackets, ampersands), so the layout writes it as it is, in single quotes.
+    /// null. Written straight to the page in pieces. The token's strings go through <see cref="JavaScriptEncoder"/>,
+    /// whose escapes are JSON's and which escapes every character that could end an HTML attribute (quotes,
+    /// apostrophes, angle brackets, ampersands), so the layout writes it as it is, in single quotes.
     /// </summary>
-    public static string Content(AntiforgeryTokenSet? tokens) =>
-        tokens is null
-            ? Fixed
-            : $"{Fixed[..^1]},\"antiForgery\":{{\"formFieldName\":{Quoted(tokens.FormFieldName)},\"headerName\":{Quoted(tokens.HeaderName)},\"requestToken\":{Quoted(tokens.RequestToken)}}}}}";
+    public static IHtmlContent Content(AntiforgeryTokenSet? tokens) => tokens is null ? new HtmlString(Fixed) : new WithToken(tokens);
 
-    private static string Quoted(string? value) => value is null ? "null" : JsonSerializer.Serialize(value);
+    private sealed class WithToken(AntiforgeryTokenSet tokens) : IHtmlContent
+    {
+        public void WriteTo(TextWriter writer, HtmlEncoder encoder)
+        {
+            writer.Write(FixedOpen);
+            WriteString(writer, tokens.FormFieldName);
+            writer.Write(",\"headerName\":");
+            WriteString(writer, tokens.HeaderName);
+            writer.Write(",\"requestToken\":");
+            WriteString(writer, tokens.RequestToken);
+            writer.Write("}}");
+        }
+
+        private static void WriteString(TextWriter writer, string? value)
+        {
+            if (value is null)
+            {
+                writer.Write("null");
+                return;
+            }
+
+            writer.Write('"');
+            JavaScriptEncoder.Default.Encode(writer, value);
+            writer.Write('"');
+        }
+    }
 
     private static JsonObject Rule(string code, bool swap, bool? error = null)
     {
