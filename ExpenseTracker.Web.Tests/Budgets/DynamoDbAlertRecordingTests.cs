@@ -16,7 +16,8 @@ namespace ExpenseTracker.Web.Tests.Budgets;
 
 /// <summary>
 /// What only the DynamoDB store can show: how its alert recording behaves when another write slips in between its
-/// read of the totals and its transaction (made to happen, not hoped for), and that an alert write never conditions.
+/// read of the totals and its transaction (made to happen, not hoped for): rebuilt only when the other write moved the
+/// total across the line's crossing window, and that an alert write never conditions.
 /// </summary>
 [Collection(DynamoDbLocalCollection.Name)]
 public sealed class DynamoDbAlertRecordingTests : IDisposable
@@ -53,17 +54,44 @@ public sealed class DynamoDbAlertRecordingTests : IDisposable
     }
 
     [Fact]
-    public async Task AWriteThatKeepsLosingTheRaceGivesUpUnavailableWithNothingWritten()
+    public async Task AWriteFarFromEveryLineIsNotHeldUpByAnotherWriteThatSlipsIn()
     {
         await BudgetAsync(10_000);
-        SlipInBeforeTransactions(int.MaxValue, () => other.AddExpenseAsync(user, Draft("2026-11-10", 1)));
+        SlipInBeforeTransactions(1, () => other.AddExpenseAsync(user, Draft("2026-11-10", 2_000)));
 
-        var failure = await Assert.ThrowsAsync<StoreUnavailableException>(() => racing.AddExpenseAsync(user, Draft("2026-11-11", 500)));
+        var write = await racing.AddAsync(user, Draft("2026-11-11", 1_000));
+
+        Assert.Empty(write.Alerts);
+        Assert.Equal(["BatchGetItem", "TransactWriteItems"], requests.Operations);
+        Assert.Equal(new ExpenseTotals(2, Money.FromRupees(3_000)), await other.GetTotalsAsync(user, ExpenseFilter.None));
+    }
+
+    [Fact]
+    public async Task AWriteWhoseLineKeepsBeingCrossedUnderItGivesUpBusyWithNothingWritten()
+    {
+        await BudgetAsync(10_000);
+        await other.AddExpenseAsync(user, Draft("2026-11-09", 9_600));
+        // Before each attempt the month's total jumps across the ₹500 add's window, (₹9,500, ₹10,000], or back.
+        Web.Expenses.Expense? jump = null;
+        SlipInBeforeTransactions(int.MaxValue, async () =>
+        {
+            if (jump is null)
+            {
+                jump = await other.AddExpenseAsync(user, Draft("2026-11-10", 1_000));
+            }
+            else
+            {
+                await other.DeleteAsync(user, jump.Id);
+                jump = null;
+            }
+        });
+
+        var failure = await Assert.ThrowsAsync<StoreBusyException>(() => racing.AddExpenseAsync(user, Draft("2026-11-11", 500)));
 
         Assert.Contains("nothing was changed", failure.Message);
         Assert.Equal(DynamoDbExpenseStore.PeriodAttempts, requests.Operations.Count(operation => operation == "TransactWriteItems"));
         var stored = await other.ListAsync(user, ExpenseFilter.None, null, 100);
-        Assert.All(stored.Items, expense => Assert.Equal(Money.FromRupees(1), expense.Amount));
+        Assert.DoesNotContain(stored.Items, expense => expense.Amount == Money.FromRupees(500));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using ExpenseTracker.Web.Hosting;
+using ExpenseTracker.Web.Storage;
 using ExpenseTracker.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
@@ -185,6 +186,7 @@ public sealed class UnreachableDynamoDbTests : IDisposable
         Assert.Equal(503, problem!.Status);
         Assert.Equal("Storage unavailable", problem.Title);
         Assert.Contains("cannot be reached", problem.Detail);
+        Assert.Equal(TimeSpan.FromSeconds(StoreExceptionHandler.RetryAfterSeconds), response.Headers.RetryAfter!.Delta);
     }
 
     [Fact]
@@ -200,6 +202,7 @@ public sealed class UnreachableDynamoDbTests : IDisposable
         var page = await Html.ParseAsync(response);
         Assert.Equal("Temporarily unavailable", page.QuerySelector("h1")!.TextContent);
         Assert.Contains("cannot be reached", page.QuerySelector("[data-error-detail]")!.TextContent);
+        Assert.Equal(TimeSpan.FromSeconds(StoreExceptionHandler.RetryAfterSeconds), response.Headers.RetryAfter!.Delta);
     }
 
     [Fact]

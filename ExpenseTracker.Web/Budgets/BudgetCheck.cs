@@ -41,6 +41,15 @@ public static class BudgetCheck
     }
 
     /// <summary>
+    /// For each line a rise of <paramref name="rise"/> paise can cross, the totals before it under which it does:
+    /// (line − rise, line]. Which of these windows hold the total before the write is all that <see cref="Crossing"/>
+    /// decides from, so a store that cannot read and change a total in one step may guard its write on the windows
+    /// instead of on the exact total: writes far from every line then never cancel each other.
+    /// </summary>
+    public static IReadOnlyList<CrossingWindow> CrossingWindows(BudgetSettings budget, long rise) =>
+        [.. budget.WatchedLevels().Select(level => budget.Threshold(level).Paise).Select(line => new CrossingWindow(line - rise, line))];
+
+    /// <summary>
     /// The alert a period's total moving from <paramref name="before"/> to <paramref name="after"/> raises, if any.
     /// A line is crossed when the total goes from at or below it to above it (equal is not above). When one write
     /// jumps over both lines only the budget alert is raised: a warning in the same breath says nothing more.
@@ -58,4 +67,10 @@ public static class BudgetCheck
 
         return null;
     }
+}
+
+/// <summary>The totals (in paise) above <see cref="Above"/> and at most <see cref="AtMost"/>.</summary>
+public sealed record CrossingWindow(long Above, long AtMost)
+{
+    public bool Contains(long paise) => paise > Above && paise <= AtMost;
 }

@@ -13,6 +13,9 @@ public sealed class StoreExceptionHandler(IProblemDetailsService problemDetails)
     /// <summary>Where the store's message waits for the error page of the same request.</summary>
     public const string ErrorDetailKey = "ExpenseTracker.ErrorDetail";
 
+    /// <summary>How long a 503 asks the client to wait before trying again.</summary>
+    public const int RetryAfterSeconds = 2;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if ((exception as StoreException ?? UnavailableWithin(exception)) is not { } storeException)
@@ -22,6 +25,12 @@ public sealed class StoreExceptionHandler(IProblemDetailsService problemDetails)
 
         var (status, title) = StatusFor(storeException);
         httpContext.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // Both kinds of 503 pass: a busy month in a moment, a store that was away once it is back.
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        }
+
         if (!httpContext.Request.IsApi())
         {
             // The status-code page middleware renders the error page for this bare status, with this message.
@@ -63,6 +72,7 @@ public sealed class StoreExceptionHandler(IProblemDetailsService problemDetails)
         InvalidCursorException => (StatusCodes.Status400BadRequest, "Invalid page link"),
         InvalidValueException => (StatusCodes.Status400BadRequest, "Cannot be stored"),
         StoreUnavailableException => (StatusCodes.Status503ServiceUnavailable, "Storage unavailable"),
+        StoreBusyException => (StatusCodes.Status503ServiceUnavailable, "Busy"),
         _ => (StatusCodes.Status500InternalServerError, "Storage error"),
     };
 }

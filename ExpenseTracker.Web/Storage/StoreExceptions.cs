@@ -28,3 +28,9 @@ public sealed class InvalidValueException(string message) : StoreException(messa
 
 /// <summary>The store could not be reached or kept refusing after retries. Nothing was written.</summary>
 public sealed class StoreUnavailableException(string message, Exception? inner = null) : StoreException(message, inner);
+
+/// <summary>
+/// The store is there but too many writes were competing for the same items (one person's month, all at once) for
+/// this one to get through in time. Nothing was written; trying again shortly works.
+/// </summary>
+public sealed class StoreBusyException(string message, Exception? inner = null) : StoreException(message, inner);

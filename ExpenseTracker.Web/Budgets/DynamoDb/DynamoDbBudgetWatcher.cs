@@ -8,9 +8,9 @@ namespace ExpenseTracker.Web.Budgets.DynamoDb;
 
 /// <summary>
 /// Steps 2 to 6 of docs/alerts-dynamodb.md for every expense write: when a month's spending rose, read the budget and
-/// the totals of the periods that rose, decide what crossed, leave out alerts already recorded, and say which totals the
-/// write's transaction must find unchanged, so that two writes racing over one period cannot both miss (or both
-/// record) its crossing.
+/// the totals of the periods that rose, decide what crossed, leave out alerts already recorded, and guard the write on
+/// which side of each line's crossing window those totals still are, so that two writes racing over one line cannot
+/// both miss (or both record) its crossing, while writes far from every line do not hold each other up.
 /// </summary>
 public sealed class DynamoDbBudgetWatcher(AppTable table, BudgetAlerting alerting, TimeProvider time) : IDynamoDbSpendingWatcher
 {
@@ -34,21 +34,21 @@ public sealed class DynamoDbBudgetWatcher(AppTable table, BudgetAlerting alertin
         read ??= await DynamoDbCalls.BatchGetAsync(table.Client, table.Name, userId, KeysToRead(risen), cancellationToken);
         var budget = DynamoDbBudgetStore.FromItem(read.GetValueOrDefault(ItemKeys.Budget)) ?? alerting.Defaults;
         var raised = BudgetCheck.RaisedPeriods(budget, monthlyChanges);
-        var expected = new Dictionary<string, long?>(StringComparer.Ordinal);
+        var guards = new Dictionary<string, TotalGuard>(StringComparer.Ordinal);
         var before = new Dictionary<string, Money>(StringComparer.Ordinal);
-        foreach (var period in raised.Keys)
+        foreach (var (period, rise) in raised)
         {
             var sortKey = TotalOf(period);
-            long? paise = read.TryGetValue(sortKey, out var total) ? Long(total, Attr.AmountPaise) : null;
-            expected[sortKey] = paise;
-            before[period] = new Money(paise ?? 0);
+            var paise = read.TryGetValue(sortKey, out var total) ? Long(total, Attr.AmountPaise) : 0;
+            guards[sortKey] = TotalGuard.Of(BudgetCheck.CrossingWindows(budget, rise), paise);
+            before[period] = new Money(paise);
         }
 
         // An alert already recorded (the total dropped below the line and rose again) is not recorded twice.
         var crossings = BudgetCheck.Crossings(budget, raised, before, time.GetUtcNow());
         var existing = await DynamoDbCalls.BatchGetAsync(table.Client, table.Name, userId, crossings.Select(AlertItem.SortKey), cancellationToken);
         var fresh = crossings.Where(alert => !existing.ContainsKey(AlertItem.SortKey(alert))).ToList();
-        return new SpendingWatch(expected, [.. fresh.Select(alert => AlertItem.Record(table.Name, userId, alert))], fresh);
+        return new SpendingWatch(guards, [.. fresh.Select(alert => AlertItem.Record(table.Name, userId, alert))], fresh);
     }
 
     /// <summary>The total item a budget period is checked against: a month's, or the grand total for an all-time budget.</summary>

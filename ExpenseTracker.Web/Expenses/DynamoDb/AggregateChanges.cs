@@ -43,13 +43,13 @@ internal sealed class AggregateChanges
 
     /// <summary>
     /// The updates, each an ADD (which creates a missing item at zero, so the first expense of a day needs no read).
-    /// A total named in <paramref name="expectedTotals"/> is written only if its amount is still the one read
-    /// (null: only if it still does not exist), which serialises the writes that check one budget period.
+    /// A total named in <paramref name="guards"/> is written only if its amount still passes the guard (a missing
+    /// item counts as zero).
     /// </summary>
-    public IEnumerable<TransactWriteItem> ToWrites(string tableName, string userId, IReadOnlyDictionary<string, long?>? expectedTotals = null) =>
+    public IEnumerable<TransactWriteItem> ToWrites(string tableName, string userId, IReadOnlyDictionary<string, TotalGuard>? guards = null) =>
         changes.Values.Where(change => !change.IsZero).Select(change => new TransactWriteItem
         {
-            Update = change.ToUpdate(tableName, userId, expectedTotals is not null && expectedTotals.TryGetValue(change.Target.SortKey, out var expected) ? new Expected(expected) : null),
+            Update = change.ToUpdate(tableName, userId, guards?.GetValueOrDefault(change.Target.SortKey)),
         });
 
     private static IEnumerable<Target> TargetsOf(Expense expense)
@@ -84,14 +84,11 @@ internal sealed class AggregateChanges
 
     private sealed record Target(Kind Kind, string SortKey, DateOnly? Date, string? CategoryId, string? Tag, string? Month);
 
-    /// <summary>The amount a total must still have for the write to go ahead; null: it must not exist yet.</summary>
-    private sealed record Expected(long? Paise);
-
     private sealed record Change(Target Target, long Count, long Paise)
     {
         public bool IsZero => Count == 0 && Paise == 0;
 
-        public Update ToUpdate(string tableName, string userId, Expected? expected)
+        public Update ToUpdate(string tableName, string userId, TotalGuard? guard)
         {
             var names = new Dictionary<string, string> { ["#type"] = Attr.Type, ["#count"] = Attr.ExpenseCount };
             var values = new Dictionary<string, AttributeValue> { [":type"] = S(Target.Kind.ToString()), [":count"] = N(Count) };
@@ -120,18 +117,7 @@ internal sealed class AggregateChanges
                 add.Add("#amount :amount");
             }
 
-            string? condition = null;
-            if (expected?.Paise is { } before)
-            {
-                values[":before"] = N(before);
-                condition = "#amount = :before";
-            }
-            else if (expected is not null)
-            {
-                names["#pk"] = DynamoDbTable.PartitionKey;
-                condition = "attribute_not_exists(#pk)";
-            }
-
+            var condition = guard is null ? null : Condition(guard, values);
             return new Update
             {
                 TableName = tableName,
@@ -141,6 +127,30 @@ internal sealed class AggregateChanges
                 ExpressionAttributeNames = names,
                 ExpressionAttributeValues = values,
             };
+        }
+
+        /// <summary>
+        /// The guard as a condition on the amount: in a window is <c>above &lt; amount &lt;= at most</c>, out of it the
+        /// opposite. A missing amount fails every comparison, so it passes only where zero would, said explicitly.
+        /// </summary>
+        private static string? Condition(TotalGuard guard, Dictionary<string, AttributeValue> values)
+        {
+            var parts = new List<string>();
+            foreach (var ((window, inside), index) in guard.Windows.Select((window, index) => (window, index)))
+            {
+                values[$":above{index}"] = N(window.Above);
+                values[$":atMost{index}"] = N(window.AtMost);
+                parts.Add(inside ? $"#amount > :above{index} AND #amount <= :atMost{index}" : $"#amount <= :above{index} OR #amount > :atMost{index}");
+            }
+
+            if (parts.Count == 0)
+            {
+                return null;
+            }
+
+            // DynamoDB refuses parentheses that add nothing, so each part is wrapped only when there are several.
+            var onAmount = parts.Count == 1 ? parts[0] : string.Join(" AND ", parts.Select(part => $"({part})"));
+            return guard.Admits(0) ? $"attribute_not_exists(#amount) OR ({onAmount})" : onAmount;
         }
     }
 }

@@ -16,9 +16,9 @@ public sealed class DynamoDbExpenseStore(AppTable table, TimeProvider time, IDyn
     private const int DeleteAttempts = 3;
 
     /// <summary>
-    /// How often a write is rebuilt because another write moved a budget period's total since it was read. Each round
-    /// lets at least one of the writes racing for a month through, so this is also how many writes of one user to one
-    /// month can race at once before the last of them is refused as unavailable (nothing written, try again).
+    /// How often a write is rebuilt because other writes moved a budget period's total into or out of one of its
+    /// crossing windows since it was read: only writes near a line can lose that way, and each round lets at least
+    /// one of them through. After that the write is refused as busy (nothing written, try again).
     /// </summary>
     public const int PeriodAttempts = 10;
 
@@ -39,7 +39,7 @@ public sealed class DynamoDbExpenseStore(AppTable table, TimeProvider time, IDyn
                 async () =>
                 {
                     var watch = await watcher.PlanAsync(userId, aggregates.MonthlyChanges, null, cancellationToken);
-                    return new WatchedTransaction([put, .. aggregates.ToWrites(table.Name, userId, watch.ExpectedTotals), .. watch.Writes], 1, watch.Alerts);
+                    return new WatchedTransaction([put, .. aggregates.ToWrites(table.Name, userId, watch.Guards), .. watch.Writes], 1, watch.Alerts);
                 },
                 cancellationToken) ?? throw new InvalidOperationException($"A new expense id {expense.Id} was already taken.");
             return new ExpenseWrite(expense, alerts);
@@ -70,7 +70,7 @@ public sealed class DynamoDbExpenseStore(AppTable table, TimeProvider time, IDyn
                     {
                         var watch = await watcher.PlanAsync(userId, batch.Aggregates.MonthlyChanges, null, cancellationToken);
                         return new WatchedTransaction(
-                            [.. batch.Puts, .. batch.Aggregates.ToWrites(table.Name, userId, watch.ExpectedTotals), .. watch.Writes], batch.Puts.Count, watch.Alerts);
+                            [.. batch.Puts, .. batch.Aggregates.ToWrites(table.Name, userId, watch.Guards), .. watch.Writes], batch.Puts.Count, watch.Alerts);
                     },
                     cancellationToken) ?? throw new InvalidOperationException("A new expense id was already taken.");
                 alerts.AddRange(recorded);
@@ -125,7 +125,7 @@ public sealed class DynamoDbExpenseStore(AppTable table, TimeProvider time, IDyn
                     {
                         Put = table.PutIf(ExpenseItems.ToItem(userId, updated, ExpenseItems.CreatedAtOf(item)), Attr.Version, N(current.Version)),
                     };
-                    return new WatchedTransaction([put, .. aggregates.ToWrites(table.Name, userId, watch.ExpectedTotals), .. watch.Writes], 1, watch.Alerts);
+                    return new WatchedTransaction([put, .. aggregates.ToWrites(table.Name, userId, watch.Guards), .. watch.Writes], 1, watch.Alerts);
                 },
                 cancellationToken);
             if (alerts is null)
@@ -214,8 +214,8 @@ public sealed class DynamoDbExpenseStore(AppTable table, TimeProvider time, IDyn
 
     /// <summary>
     /// Sends the transaction <paramref name="build"/> makes (reading fresh totals each time) until it commits, and
-    /// returns the alerts it recorded. A failed condition on a budget period's total means another write moved
-    /// that total since it was read: build again. Returns null when a condition on one of the first
+    /// returns the alerts it recorded. A failed guard on a budget period's total means other writes moved that total
+    /// across a crossing window's edge since it was read: build again. Returns null when a condition on one of the first
     /// <see cref="WatchedTransaction.ExpenseWrites"/> writes (the expenses themselves) failed instead.
     /// </summary>
     private async Task<IReadOnlyList<BudgetAlert>?> CommitAsync(Func<Task<WatchedTransaction>> build, CancellationToken cancellationToken)
@@ -235,10 +235,10 @@ public sealed class DynamoDbExpenseStore(AppTable table, TimeProvider time, IDyn
             }
 
             // Writes that lost the race wait a random while, so they do not all read and collide again at once.
-            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 << Math.Min(attempt, 4))), cancellationToken);
+            await Task.Delay(DynamoDbCalls.Backoff(attempt), cancellationToken);
         }
 
-        throw new StoreUnavailableException(DynamoDbCalls.UnavailableMessage);
+        throw new StoreBusyException(DynamoDbCalls.BusyMessage);
     }
 
     /// <summary>One attempt of a write: its transaction, how many of its first writes are the expenses themselves, and the alerts the watch records.</summary>

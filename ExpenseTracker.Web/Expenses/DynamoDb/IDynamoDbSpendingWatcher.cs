@@ -25,11 +25,24 @@ public interface IDynamoDbSpendingWatcher
 }
 
 /// <summary>
-/// The part of an expense write's transaction that the watch adds: totals that must still hold the amounts it read (by
-/// sort key; null: must still be absent), which serialises the writes checking one budget period, and its own writes.
+/// The part of an expense write's transaction that the watch adds: the guards the budget periods' totals must still
+/// pass when the write commits (by sort key), which keep two writes racing over one line from both missing (or both
+/// recording) its crossing, and its own writes.
 /// </summary>
 public sealed record SpendingWatch(
-    IReadOnlyDictionary<string, long?> ExpectedTotals, IReadOnlyList<TransactWriteItem> Writes, IReadOnlyList<BudgetAlert> Alerts)
+    IReadOnlyDictionary<string, TotalGuard> Guards, IReadOnlyList<TransactWriteItem> Writes, IReadOnlyList<BudgetAlert> Alerts)
 {
-    public static readonly SpendingWatch None = new(new Dictionary<string, long?>(), [], []);
+    public static readonly SpendingWatch None = new(new Dictionary<string, TotalGuard>(), [], []);
+}
+
+/// <summary>
+/// What a total must still be when the write commits for the decision made from it to hold: for each crossing window
+/// (<see cref="BudgetCheck.CrossingWindows"/>), whether the total lies in it or not. Not its exact amount: while the
+/// total stays out of every window, any number of writes to it commit side by side.
+/// </summary>
+public sealed record TotalGuard(IReadOnlyList<(CrossingWindow Window, bool Inside)> Windows)
+{
+    public static TotalGuard Of(IReadOnlyList<CrossingWindow> windows, long total) => new([.. windows.Select(window => (window, window.Contains(total)))]);
+
+    public bool Admits(long total) => Windows.All(guard => guard.Window.Contains(total) == guard.Inside);
 }

@@ -16,14 +16,22 @@ internal static class DynamoDbCalls
 {
     public const string UnavailableMessage = "The expense store cannot be reached right now, so nothing was changed. Try again in a moment.";
 
-    // Two writes of one user can touch the same daily total at once; the loser is cancelled whole and can simply retry.
-    private const int TransactionAttempts = 5;
+    public const string BusyMessage = "Too many changes were being saved to your expenses at once for this one to get through, so nothing was changed. Try again in a moment.";
+
+    // Writes of one user touch the same totals (the month's, the grand total): a transaction that meets another on one
+    // of them is cancelled whole and can simply retry. With waits that double (at random, up to a second) these
+    // attempts span about three seconds, which 32 writers at once on one month stay well inside (ConcurrentWritesContract).
+    public const int TransactionAttempts = 9;
 
     public static async Task<T> GuardAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
     {
         try
         {
             return await call();
+        }
+        catch (Exception exception) when (IsContention(exception))
+        {
+            throw new StoreBusyException(BusyMessage, exception);
         }
         catch (Exception exception) when (IsUnavailable(exception, cancellationToken))
         {
@@ -76,10 +84,10 @@ internal static class DynamoDbCalls
 
                 if (attempt == TransactionAttempts)
                 {
-                    throw new StoreUnavailableException(UnavailableMessage, cancelled);
+                    throw new StoreBusyException(BusyMessage, cancelled);
                 }
 
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 40 << attempt)), cancellationToken);
+                await Task.Delay(Backoff(attempt), cancellationToken);
             }
         }
     }
@@ -114,23 +122,39 @@ internal static class DynamoDbCalls
 
             if (attempt == TransactionAttempts)
             {
-                throw new StoreUnavailableException(UnavailableMessage);
+                // Keys left unread are throttling: the store answers, but not to this many requests at once.
+                throw new StoreBusyException(BusyMessage);
             }
 
             request = unprocessed;
-            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 40 << attempt)), cancellationToken);
+            await Task.Delay(Backoff(attempt), cancellationToken);
         }
     }
 
     public static bool Failed(IReadOnlyList<CancellationReason> reasons, int index) =>
         index < reasons.Count && reasons[index].Code == "ConditionalCheckFailed";
 
+    /// <summary>A random wait before attempt <paramref name="attempt"/> + 1: up to 20 ms, then doubling, at most a second.</summary>
+    public static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(Random.Shared.Next(1, Math.Min(1_000, 20 << Math.Min(attempt, 10))));
+
+    /// <summary>
+    /// Too much at once rather than nothing there: throttling the SDK retried without success, and other transactions
+    /// holding the same items. The truthful answer is "busy, try again", not "cannot be reached".
+    /// </summary>
+    private static bool IsContention(Exception exception) => exception switch
+    {
+        StoreException => false,
+        ProvisionedThroughputExceededException or RequestLimitExceededException or ThrottlingException
+            or TransactionInProgressException or TransactionConflictException => true,
+        AmazonClientException { InnerException: { } inner } => IsContention(inner),
+        _ => false,
+    };
+
     private static bool IsUnavailable(Exception exception, CancellationToken cancellationToken) => exception switch
     {
         StoreException => false,
-        // Throttling and server faults the SDK retried MaxErrorRetry times without success.
-        ProvisionedThroughputExceededException or RequestLimitExceededException or ThrottlingException
-            or InternalServerErrorException or TransactionInProgressException or TransactionConflictException => true,
+        // Server faults the SDK retried MaxErrorRetry times without success.
+        InternalServerErrorException => true,
         // The table is missing or still being created: a deployment problem, but for the user the store is not there.
         ResourceNotFoundException => true,
         AmazonServiceException service when service.StatusCode >= HttpStatusCode.InternalServerError => true,

@@ -44,11 +44,12 @@ internal static class DynamoDbErasure
 
                 if (attempt == Attempts)
                 {
-                    throw new StoreUnavailableException(DynamoDbCalls.UnavailableMessage);
+                    // Items left unwritten are throttling: the store answers, but not to this much at once.
+                    throw new StoreBusyException(DynamoDbCalls.BusyMessage);
                 }
 
                 request = unprocessed;
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 40 << attempt)), cancellationToken);
+                await Task.Delay(DynamoDbCalls.Backoff(attempt), cancellationToken);
             }
         }
     }
