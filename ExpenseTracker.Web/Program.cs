@@ -18,8 +18,8 @@ builder.Logging.AddJsonLogsInAws(builder.Configuration);
 
 // "Today" is the user's date (India by default), not the server's.
 builder.Services.AddAppClock(builder.Configuration);
-// SQLite by default; the Storage section chooses the provider of every store. First, so that its schema (or table)
-// is ready before any other start-up work reads the store.
+// SQLite by default; the Storage section chooses the provider of every store. Its start-up (schema or table) runs
+// before any other start-up work reads the store, wherever this call stands.
 builder.Services.AddStorage();
 // Whose data a request reads and writes: accounts, session cookies and access tokens; everything needs a sign-in.
 builder.Services.AddAccounts(builder.Configuration);
@@ -62,6 +62,8 @@ app.UseVaryByHtmxRequest();
 // Routing after the error middleware, so that a re-executed error page finds its endpoint.
 app.UseRouting();
 // After routing, so authorization and the rate limiter see the endpoint's metadata (AllowAnonymous, the limit policy).
+// Just before sign-in: a key ring the store or KMS cannot give answers 503, not a silent sign-out.
+app.UseKeyRingBeforeSignIn();
 app.UseAccounts();
 app.MapHealthEndpoint();
 app.MapRazorPages();

@@ -6,7 +6,7 @@ namespace ExpenseTracker.Web.Tests.DataProtection;
 /// <summary>Two app instances, as two Lambda instances would be: the form one renders must post to the other.</summary>
 public class SharedKeyRingTests
 {
-    private static readonly Dictionary<string, string> Expense = new() { ["Input.Amount"] = "120", ["Input.CategoryId"] = "food" };
+    internal static readonly Dictionary<string, string> Expense = new() { ["Input.Amount"] = "120", ["Input.CategoryId"] = "food" };
 
     [Fact]
     public async Task AnAppSharingTheStoreAcceptsAFormAnotherAppRendered()
@@ -39,7 +39,7 @@ public class SharedKeyRingTests
     /// Signs in on <paramref name="renderer"/> through its form, renders the add form there, and posts it to
     /// <paramref name="receiver"/> with the session and antiforgery cookies.
     /// </summary>
-    private static async Task<HttpResponseMessage> PostElsewhereAsync(ExpenseTrackerFactory renderer, ExpenseTrackerFactory receiver)
+    internal static async Task<HttpResponseMessage> PostElsewhereAsync(ExpenseTrackerFactory renderer, ExpenseTrackerFactory receiver)
     {
         var rendererCookies = new CookieJar();
         var client = renderer.CreateDefaultClient(rendererCookies);

@@ -29,7 +29,10 @@ public sealed partial class CloudFormationTemplate(IReadOnlyDictionary<string, o
         Properties(function).Map("Environment").Map("Variables")
             .ToDictionary(entry => entry.Key, entry => Evaluate(entry.Value, parameters));
 
-    /// <summary>A value with Ref/Sub of parameters resolved; references to resources stay as ${Name}.</summary>
+    /// <summary>
+    /// A value with Ref/Sub of parameters resolved, and resource references given in <paramref name="parameters"/>
+    /// ("Table", "KeyRingKey.Arn"); others stay as ${Name} or ${Name.Attribute}.
+    /// </summary>
     public string Evaluate(object? value, IReadOnlyDictionary<string, string>? parameters = null)
     {
         string Lookup(string name) =>
@@ -41,6 +44,7 @@ public sealed partial class CloudFormationTemplate(IReadOnlyDictionary<string, o
         {
             string text => text,
             IReadOnlyDictionary<string, object?> map when map.TryGetValue("Ref", out var name) => Lookup((string)name!),
+            IReadOnlyDictionary<string, object?> map when map.TryGetValue("Fn::GetAtt", out var target) => Lookup(string.Join('.', target.Items())),
             IReadOnlyDictionary<string, object?> map when map.TryGetValue("Fn::Sub", out var text) && text is string pattern =>
                 SubstitutionPattern().Replace(pattern, match => Lookup(match.Groups["name"].Value)),
             _ => throw new InvalidDataException($"Cannot evaluate {value}."),

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 using ExpenseTracker.Web.Storage.DynamoDb;
+using ExpenseTracker.Web.Tests.DataProtection;
 using ExpenseTracker.Web.Tests.Infrastructure;
 using ExpenseTracker.Web.Tests.Storage;
 
@@ -29,6 +30,8 @@ public sealed class LambdaShapeTests(PublishedApp app, DynamoDbLocal engine) : I
     private const string Email = "owner@example.com";
 
     private readonly List<HttpClient> clients = [];
+    private readonly KmsOnTheWire kms = new();
+    private string? kmsUrl;
     private readonly List<string> tables = [];
 
     [Fact]
@@ -54,7 +57,7 @@ public sealed class LambdaShapeTests(PublishedApp app, DynamoDbLocal engine) : I
     }
 
     [Fact]
-    public async Task ItLogsOneJsonObjectPerLineWithoutTokensCookiesOrPasswords()
+    public async Task ItLogsOneJsonObjectPerLineWithoutWarningsTokensCookiesOrPasswords()
     {
         var (process, client, cookies) = await StartAsync(await NewTableAsync());
         await using var running = process;
@@ -67,8 +70,10 @@ public sealed class LambdaShapeTests(PublishedApp app, DynamoDbLocal engine) : I
         Assert.All(lines, line =>
         {
             using var entry = JsonDocument.Parse(line);
-            Assert.True(entry.RootElement.TryGetProperty("LogLevel", out _), line);
+            Assert.True(entry.RootElement.TryGetProperty("LogLevel", out var level), line);
             Assert.True(entry.RootElement.TryGetProperty("Category", out _), line);
+            // A first start on an empty table, with the key ring in KMS: nothing to warn about, nothing failed.
+            Assert.True(level.GetString() is "Information" or "Debug" or "Trace", line);
         });
         Assert.Contains(lines, line => line.Contains("Storing expenses in DynamoDB table", StringComparison.Ordinal));
         Assert.Equal(2, cookies.Cookies.Count);
@@ -122,7 +127,11 @@ public sealed class LambdaShapeTests(PublishedApp app, DynamoDbLocal engine) : I
             KeyConditionExpression = "PK = :pk",
             ExpressionAttributeValues = new() { [":pk"] = new AttributeValue { S = "DATAPROTECTION" } },
         });
-        Assert.Single(ring.Items);
+        // Its secret is KMS ciphertext, which the second instance had KMS decrypt.
+        var key = Assert.Single(ring.Items);
+        Assert.Contains("<encryptedMasterKey", key["Xml"].S, StringComparison.Ordinal);
+        Assert.DoesNotContain("<masterKey", key["Xml"].S, StringComparison.Ordinal);
+        Assert.Contains(kms.Calls, call => call.Operation == "Decrypt");
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -130,6 +139,7 @@ public sealed class LambdaShapeTests(PublishedApp app, DynamoDbLocal engine) : I
     public async Task DisposeAsync()
     {
         clients.ForEach(client => client.Dispose());
+        kms.Dispose();
         foreach (var table in tables)
         {
             await engine.Client.DeleteTableAsync(table);
@@ -146,20 +156,27 @@ public sealed class LambdaShapeTests(PublishedApp app, DynamoDbLocal engine) : I
     }
 
     /// <summary>
-    /// Lambda's environment: the template's variables with its table and region filled in (its port swapped for a
-    /// free one), Lambda's own, and the one setting AWS does not need: where DynamoDB Local listens.
+    /// Lambda's environment: the template's variables with its table, key and region filled in (its port swapped for a
+    /// free one), Lambda's own, and the settings AWS does not need: where DynamoDB Local and the KMS stand-in listen.
     /// </summary>
     private Dictionary<string, string> LambdaEnvironment(string tableName, string port)
     {
         var template = CloudFormationTemplate.Load();
         var variables = template.Environment(
             "WebFunction",
-            new Dictionary<string, string> { ["AssetVersion"] = AssetVersion, ["Table"] = tableName, ["AWS::Region"] = "ap-south-1" });
+            new Dictionary<string, string>
+            {
+                ["AssetVersion"] = AssetVersion,
+                ["Table"] = tableName,
+                ["AWS::Region"] = "ap-south-1",
+                ["KeyRingKey.Arn"] = KmsOnTheWire.KeyArn,
+            });
         var templatePort = variables["AWS_LWA_PORT"];
         var environment = variables.ToDictionary(variable => variable.Key, variable => variable.Value == templatePort ? port : variable.Value);
         environment["AWS_LAMBDA_FUNCTION_NAME"] = "expense-tracker-lambda-shape";
         environment["AWS_REGION"] = "ap-south-1";
         environment["Storage__DynamoDb__ServiceUrl"] = engine.ServiceUrl;
+        environment["DataProtection__Kms__ServiceUrl"] = kmsUrl ??= kms.Listen();
         Assert.DoesNotContain(environment, variable => variable.Value.Contains("${", StringComparison.Ordinal));
         return environment;
     }

@@ -9,9 +9,10 @@ using Microsoft.AspNetCore.Mvc;
 namespace ExpenseTracker.Web.Tests.Storage;
 
 /// <summary>The real app with Storage:Provider=DynamoDb against DynamoDB Local, as a person would run it.</summary>
-public sealed class DynamoDbAppFactory(string serviceUrl, string tableName, bool createTable = false) : ExpenseTrackerFactory
+public class DynamoDbAppFactory(string serviceUrl, string tableName, bool createTable = false, string? userId = null) : ExpenseTrackerFactory
 {
-    public string UserId { get; } = StoreTestData.NewUserId();
+    /// <summary>A person of this app's own, unless given (a second instance serving the same person).</summary>
+    public string UserId { get; } = userId ?? StoreTestData.NewUserId();
 
     // The engine is shared by many tests: this app's default account is a person of its own.
     public override string DefaultUserId => UserId;

@@ -21,7 +21,10 @@ public static class StorageServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSqliteProvider();
         services.AddDynamoDbProvider();
-        services.AddHostedService<StoreStartup>();
+        // At the head of the collection, so it starts before every other hosted service whatever the order of the
+        // AddX calls: Data Protection's reads the key ring from the store at start-up, which on a first start would
+        // otherwise find no table yet and log a failure.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StoreStartup>());
         services.AddHealthChecks().AddCheck<StoreHealthCheck>(StoreHealthCheckName);
         services.AddExceptionHandler<StoreExceptionHandler>();
         return services;
