@@ -50,6 +50,15 @@ public sealed partial class AlertPipeTests : IDisposable
     }
 
     [Fact]
+    public async Task TheFilterStopsTheInsertOfAnAlertARestoreBroughtBack()
+    {
+        var item = AlertItem.ToItem(factory.DefaultUserId, await RecordedAlertAsync());
+        item["Restored"] = new AttributeValue { BOOL = true };
+
+        Assert.False(EventPattern.Matches(Pattern, StreamRecord("INSERT", item)));
+    }
+
+    [Fact]
     public async Task TheInputTemplateTurnsTheInsertedItemIntoTheAlertsSentence()
     {
         var alert = await RecordedAlertAsync();

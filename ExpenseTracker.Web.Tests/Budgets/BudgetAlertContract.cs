@@ -234,7 +234,7 @@ public abstract class BudgetAlertContract(ExpenseTrackerFactory factory) : IDisp
     {
         await BudgetAsync(10_000, warningPercent: 0);
 
-        var alerts = await Store.AddManyAsync(user, [.. Enumerable.Range(1, 30).Select(day => Expense.On(2026, 11, day).Costing(500).Build())]);
+        var (_, alerts) = await Store.AddManyAsync(user, [.. Enumerable.Range(1, 30).Select(day => Expense.On(2026, 11, day).Costing(500).Build())]);
 
         var alert = Assert.Single(alerts);
         Assert.Equal(1_500_000L, alert.Total.Paise);
@@ -282,6 +282,18 @@ public abstract class BudgetAlertContract(ExpenseTrackerFactory factory) : IDisp
 
         Assert.Equal([AlertLevel.Exceeded, AlertLevel.Warning], (await AlertsAsync()).Select(alert => alert.Level));
         Assert.Equal(November15.AddHours(2), (await AlertsAsync())[0].CreatedAt);
+    }
+
+    [Fact]
+    public async Task RestoredAlertsAreListedAsTheyWereAndARestoreOfOneAlreadyStoredChangesNothing()
+    {
+        var october = new BudgetAlert("2026-10", AlertLevel.Warning, Money.FromRupees(10_000), 80, Money.FromRupees(8_000), Money.FromRupees(8_100), November15.AddDays(-20));
+        var november = new BudgetAlert("2026-11", AlertLevel.Exceeded, Money.FromRupees(10_000), 100, Money.FromRupees(10_000), Money.FromRupees(12_000), November15);
+
+        await Factory.Alerts().RestoreAsync(user, [october, november]);
+        await Factory.Alerts().RestoreAsync(user, [november with { Total = Money.FromRupees(99) }]);
+
+        Assert.Equal([november, october], await AlertsAsync());
     }
 
     private Task BudgetAsync(decimal rupees, int warningPercent, BudgetPeriod period = BudgetPeriod.CalendarMonth) =>

@@ -8,6 +8,12 @@ public interface IAlertStore : IUserDataEraser
 {
     /// <summary>Newest first.</summary>
     Task<IReadOnlyList<BudgetAlert>> ListAsync(string userId, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores alerts a backup recorded, as they were, already delivered (they were sent when first raised, and are not
+    /// sent again). An alert of the same key already stored is left as it is.
+    /// </summary>
+    Task RestoreAsync(string userId, IReadOnlyCollection<BudgetAlert> alerts, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

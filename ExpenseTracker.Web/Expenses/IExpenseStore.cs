@@ -11,8 +11,24 @@ public interface IExpenseStore : IUserDataEraser
 {
     Task<ExpenseWrite> AddAsync(string userId, ExpenseDraft draft, CancellationToken cancellationToken = default);
 
-    /// <summary>The bulk path (seeding, imports): many expenses in few transactions. Returns the alerts they raised.</summary>
-    Task<IReadOnlyList<BudgetAlert>> AddManyAsync(string userId, IReadOnlyCollection<ExpenseDraft> drafts, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The bulk path (seeding, imports): many expenses in few transactions, each checked against the budget as a manual
+    /// add is. Returns the stored expenses, in the order of <paramref name="drafts"/>, and the alerts they raised.
+    /// </summary>
+    Task<ExpenseBatchWrite> AddManyAsync(string userId, IReadOnlyCollection<ExpenseDraft> drafts, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes the expenses of <paramref name="ids"/> that this user has (an id that is not stored is skipped), with
+    /// their totals, in few transactions. Returns how many were deleted. A delete never raises an alert.
+    /// </summary>
+    Task<int> DeleteManyAsync(string userId, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores expenses exactly as they were (id, version and every value), with their totals but without the budget
+    /// check: a restore brings back the alerts the backup recorded instead of raising new ones.
+    /// </summary>
+    /// <exception cref="ConcurrencyConflictException">One of the ids is already stored; nothing of that transaction was written.</exception>
+    Task RestoreManyAsync(string userId, IReadOnlyCollection<Expense> expenses, CancellationToken cancellationToken = default);
 
     Task<Expense?> FindAsync(string userId, string id, CancellationToken cancellationToken = default);
 
@@ -41,3 +57,6 @@ public interface IExpenseStore : IUserDataEraser
 
 /// <summary>A stored expense and the budget alerts its write raised (already recorded, in the same transaction).</summary>
 public sealed record ExpenseWrite(Expense Expense, IReadOnlyList<BudgetAlert> Alerts);
+
+/// <summary>The expenses a bulk add stored (in the order they were given) and the budget alerts it raised.</summary>
+public sealed record ExpenseBatchWrite(IReadOnlyList<Expense> Expenses, IReadOnlyList<BudgetAlert> Alerts);

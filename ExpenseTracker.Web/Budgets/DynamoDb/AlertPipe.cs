@@ -10,7 +10,8 @@ public static class AlertPipe
 {
     /// <summary>
     /// FilterCriteria pattern: only inserts (an alert is never updated into existence, and a repeat of the same
-    /// alert writes nothing), only items keyed ALERT# and typed BudgetAlert.
+    /// alert writes nothing), only items keyed ALERT# and typed BudgetAlert, and not the alerts a restore brings
+    /// back (marked Restored: they were emailed when they were first raised).
     /// </summary>
     public const string FilterPattern =
         """
@@ -18,7 +19,7 @@ public static class AlertPipe
           "eventName": ["INSERT"],
           "dynamodb": {
             "Keys": { "SK": { "S": [{ "prefix": "ALERT#" }] } },
-            "NewImage": { "Type": { "S": ["BudgetAlert"] } }
+            "NewImage": { "Type": { "S": ["BudgetAlert"] }, "Restored": [{ "exists": false }] }
           }
         }
         """;

@@ -1,3 +1,4 @@
+using Amazon.DynamoDBv2.Model;
 using ExpenseTracker.Web.Storage.DynamoDb;
 
 namespace ExpenseTracker.Web.Budgets.DynamoDb;
@@ -21,6 +22,32 @@ public sealed class DynamoDbAlertStore(AppTable table) : IAlertStore
                 .ThenByDescending(alert => alert.Level.ToString(), StringComparer.Ordinal)
                 .Take(max)
                 .ToList();
+        }, cancellationToken);
+
+    /// <summary>
+    /// Puts each alert only where its key is free, marked <see cref="Attr.Restored"/> so that the Pipe does not email
+    /// it again. Alerts are few (at most two a month), so one PutItem each.
+    /// </summary>
+    public Task RestoreAsync(string userId, IReadOnlyCollection<BudgetAlert> alerts, CancellationToken cancellationToken = default) =>
+        DynamoDbCalls.GuardAsync(async () =>
+        {
+            ItemChecks.CheckUserId(userId);
+            foreach (var alert in alerts)
+            {
+                var item = AlertItem.ToItem(userId, alert);
+                item[Attr.Restored] = new AttributeValue { BOOL = true };
+                try
+                {
+                    var put = table.PutNew(item);
+                    await table.Client.PutItemAsync(
+                        new PutItemRequest { TableName = table.Name, Item = item, ConditionExpression = put.ConditionExpression, ExpressionAttributeNames = put.ExpressionAttributeNames },
+                        cancellationToken);
+                }
+                catch (ConditionalCheckFailedException)
+                {
+                    // Already recorded: left as it is.
+                }
+            }
         }, cancellationToken);
 
     /// <summary>The user's alerts, delivered or not: an alert of a deleted account is never sent.</summary>

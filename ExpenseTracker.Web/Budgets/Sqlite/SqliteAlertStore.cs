@@ -20,6 +20,28 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, IAl
         return rows.Select(row => row.ToAlert()).ToList();
     }
 
+    public async Task RestoreAsync(string userId, IReadOnlyCollection<BudgetAlert> alerts, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO budget_alerts (user_id, period, level, budget_paise, percent, threshold_paise, total_paise, created_at, delivered_at)
+            VALUES (@userId, @Period, @Level, @BudgetPaise, @Percent, @ThresholdPaise, @TotalPaise, @CreatedAt, @CreatedAt)
+            ON CONFLICT (user_id, period, level, budget_paise, percent) DO NOTHING
+            """,
+            alerts.Select(alert => new
+            {
+                userId,
+                alert.Period,
+                Level = alert.Level.ToString(),
+                BudgetPaise = alert.Budget.Paise,
+                alert.Percent,
+                ThresholdPaise = alert.Threshold.Paise,
+                TotalPaise = alert.Total.Paise,
+                CreatedAt = alert.CreatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+            }));
+    }
+
     public async Task<IReadOnlyList<PendingAlert>> ListPendingAsync(int max, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

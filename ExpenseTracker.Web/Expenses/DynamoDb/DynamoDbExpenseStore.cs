@@ -11,7 +11,7 @@ namespace ExpenseTracker.Web.Expenses.DynamoDb;
 /// check adds (<see cref="IDynamoDbSpendingWatcher"/>, docs/alerts-dynamodb.md). Lists are descending Queries on the
 /// by-date index (<see cref="DynamoDbExpenseQueries"/>); totals read the aggregates (<see cref="DynamoDbTotals"/>).
 /// </summary>
-public sealed class DynamoDbExpenseStore(AppTable table, TimeProvider time, IDynamoDbSpendingWatcher watcher) : IExpenseStore
+public sealed partial class DynamoDbExpenseStore(AppTable table, TimeProvider time, IDynamoDbSpendingWatcher watcher) : IExpenseStore
 {
     private const int DeleteAttempts = 3;
 
@@ -52,7 +52,7 @@ public sealed class DynamoDbExpenseStore(AppTable table, TimeProvider time, IDyn
     /// go one after another: every one of them moves the user's grand total, and side by side they would only
     /// cancel each other.
     /// </summary>
-    public Task<IReadOnlyList<BudgetAlert>> AddManyAsync(
+    public Task<ExpenseBatchWrite> AddManyAsync(
         string userId, IReadOnlyCollection<ExpenseDraft> drafts, CancellationToken cancellationToken = default) =>
         DynamoDbCalls.GuardAsync(async () =>
         {
@@ -63,7 +63,8 @@ public sealed class DynamoDbExpenseStore(AppTable table, TimeProvider time, IDyn
 
             var alerts = new List<BudgetAlert>();
             var createdAt = Now(time);
-            foreach (var batch in ExpenseBatch.Plan(userId, drafts.Select(NewExpense), expense => PutNew(userId, expense, createdAt)))
+            var added = drafts.Select(NewExpense).ToList();
+            foreach (var batch in ExpenseBatch.Plan(userId, added, expense => PutNew(userId, expense, createdAt)))
             {
                 var recorded = await CommitAsync(
                     async () =>
@@ -76,7 +77,7 @@ public sealed class DynamoDbExpenseStore(AppTable table, TimeProvider time, IDyn
                 alerts.AddRange(recorded);
             }
 
-            return (IReadOnlyList<BudgetAlert>)alerts;
+            return new ExpenseBatchWrite(added, alerts);
         }, cancellationToken);
 
     public Task<Expense?> FindAsync(string userId, string id, CancellationToken cancellationToken = default) =>

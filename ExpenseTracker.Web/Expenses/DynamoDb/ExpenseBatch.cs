@@ -20,9 +20,9 @@ internal sealed class ExpenseBatch
     /// <summary>
     /// Groups new expenses into transactions: sorted by date and category so that neighbours share daily and
     /// month totals, a new transaction whenever 100 items (with room for one alert per month touched) or
-    /// ~3.5 MB are reached.
+    /// ~3.5 MB are reached. With a <paramref name="sign"/> of -1 the writes take expenses away (a bulk delete).
     /// </summary>
-    public static List<ExpenseBatch> Plan(string userId, IEnumerable<Expense> expenses, Func<Expense, TransactWriteItem> put)
+    public static List<ExpenseBatch> Plan(string userId, IEnumerable<Expense> expenses, Func<Expense, TransactWriteItem> put, int sign = +1)
     {
         var batches = new List<ExpenseBatch>();
         ExpenseBatch? current = null;
@@ -38,7 +38,7 @@ internal sealed class ExpenseBatch
             }
 
             current.Puts.Add(put(expense));
-            current.Aggregates.Add(expense, +1);
+            current.Aggregates.Add(expense, sign);
             current.Bytes += bytes;
         }
 

@@ -13,6 +13,9 @@ namespace ExpenseTracker.Web.Expenses.Sqlite;
 /// </summary>
 public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider time, ISqliteSpendingWatcher watcher) : IExpenseStore
 {
+    // SQLite's extended code for a PRIMARY KEY constraint failure.
+    private const int PrimaryKeyTaken = 1555;
+
     public async Task<ExpenseWrite> AddAsync(string userId, ExpenseDraft draft, CancellationToken cancellationToken = default)
     {
         var expense = NewExpense(draft);
@@ -25,20 +28,72 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
         return new ExpenseWrite(expense, alerts);
     }
 
-    public async Task<IReadOnlyList<BudgetAlert>> AddManyAsync(
+    public async Task<ExpenseBatchWrite> AddManyAsync(
         string userId, IReadOnlyCollection<ExpenseDraft> drafts, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var totals = new SqliteTotalsDelta();
+        var added = new List<Expense>(drafts.Count);
         foreach (var draft in drafts)
         {
             var expense = NewExpense(draft);
             await InsertAsync(connection, transaction, userId, expense);
             totals.Add(expense, +1);
+            added.Add(expense);
         }
 
-        return await ApplyAndCommitAsync(connection, transaction, userId, totals, cancellationToken);
+        return new ExpenseBatchWrite(added, await ApplyAndCommitAsync(connection, transaction, userId, totals, cancellationToken));
+    }
+
+    public async Task<int> DeleteManyAsync(string userId, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var totals = new SqliteTotalsDelta();
+        var deleted = 0;
+        // SQLite caps the parameters of one statement; 500 ids at a time stay well below it.
+        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            var rows = await connection.QueryAsync<ExpenseRow>(
+                $"SELECT {SqliteExpenseSql.Columns} FROM expenses WHERE user_id = @userId AND id IN @chunk", new { userId, chunk }, transaction);
+            foreach (var row in rows)
+            {
+                totals.Add(row.ToExpense(), -1);
+                deleted++;
+            }
+
+            await connection.ExecuteAsync(
+                "DELETE FROM expenses WHERE user_id = @userId AND id IN @chunk; DELETE FROM expense_tags WHERE user_id = @userId AND expense_id IN @chunk;",
+                new { userId, chunk },
+                transaction);
+        }
+
+        await ApplyAndCommitAsync(connection, transaction, userId, totals, cancellationToken);
+        return deleted;
+    }
+
+    public async Task RestoreManyAsync(string userId, IReadOnlyCollection<Expense> expenses, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var totals = new SqliteTotalsDelta();
+        try
+        {
+            foreach (var expense in expenses)
+            {
+                await InsertAsync(connection, transaction, userId, expense);
+                totals.Add(expense, +1);
+            }
+        }
+        catch (SqliteException exception) when (exception.SqliteExtendedErrorCode == PrimaryKeyTaken)
+        {
+            throw new ConcurrencyConflictException("An expense of this backup is already stored in this account; nothing of it was restored.");
+        }
+
+        // No budget check: the alerts come back from the backup as they were recorded.
+        await totals.ApplyAsync(connection, transaction, userId);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<Expense?> FindAsync(string userId, string id, CancellationToken cancellationToken = default)

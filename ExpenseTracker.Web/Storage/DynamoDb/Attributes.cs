@@ -30,6 +30,9 @@ internal static class Attr
     public const string ThresholdPaise = "ThresholdPaise";
     public const string TotalPaise = "TotalPaise";
     public const string Message = "Message";
+
+    /// <summary>On an alert brought back by a restore: it was delivered when it was first raised, so the Pipe skips it.</summary>
+    public const string Restored = "Restored";
     public const string UpdatedAt = "UpdatedAt";
     public const string Email = "Email";
     public const string NormalizedEmail = "NormalizedEmail";
