@@ -8,6 +8,7 @@ using ExpenseTracker.Web.DataProtection;
 using ExpenseTracker.Web.ErrorHandling;
 using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Hosting;
+using ExpenseTracker.Web.ImportExport;
 using ExpenseTracker.Web.Security;
 using ExpenseTracker.Web.StaticAssets;
 
@@ -45,6 +46,8 @@ builder.Services.AddStaticAssets();
 builder.Services.AddJsonApi();
 // Spending by category, day and month for the charts, from the stored totals.
 builder.Services.AddCharts();
+// Getting data in and out: CSV export of the list, the account's backup and restore, CSV import from a bank or another tracker.
+builder.Services.AddImportExport();
 
 var app = builder.Build();
 
@@ -77,6 +80,8 @@ app.MapSummaries();
 app.MapExpensesApi();
 // GET /api/me: whose session or access token this is.
 app.MapAccountsApi();
+// GET /api/expenses.csv: the filtered list as a file.
+app.MapImportExport();
 
 app.Run();
 

@@ -57,6 +57,7 @@ public class AnonymousAccessTests : IDisposable
         "GET /api/summaries/by-category",
         "GET /api/summaries/by-day",
         "GET /api/summaries/by-month",
+        "GET /api/expenses.csv",
     };
 
     [Theory]

@@ -65,6 +65,7 @@ public class IsolationMatrixTests : IDisposable
         { "GET /charts?handler=CategoryChart", "Owner category" },
         { "GET /api/me", "test-user@example.com" },
         { "GET /api/expenses", "Owner dinner" },
+        { "GET /api/expenses.csv", "Owner dinner" },
         { "GET /api/expenses?tag=ownertag", "Owner dinner" },
         { "GET /api/expenses?category={category}", "Owner dinner" },
         { "GET /api/summaries/by-category", "Owner category" },

@@ -19,6 +19,7 @@ public class OpenApiDocumentTests(ExpenseTrackerFactory factory) : IClassFixture
         Assert.Equal(["get"], Methods("/api/summaries/by-month"));
         Assert.Equal(["get", "post"], Methods("/api/expenses"));
         Assert.Equal(["delete", "get", "put"], Methods("/api/expenses/{id}"));
+        Assert.Equal(["get"], Methods("/api/expenses.csv"));
     }
 
     [Fact]
