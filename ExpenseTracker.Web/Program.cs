@@ -80,7 +80,7 @@ app.MapSummaries();
 app.MapExpensesApi();
 // GET /api/me: whose session or access token this is.
 app.MapAccountsApi();
-// GET /api/expenses.csv: the filtered list as a file.
+// GET /api/expenses.csv: the filtered list as a file; GET and POST /api/backup: the whole account, out and back in.
 app.MapImportExport();
 
 app.Run();

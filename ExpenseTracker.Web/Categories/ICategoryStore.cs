@@ -8,6 +8,10 @@ public interface ICategoryStore : IUserDataEraser
     /// <exception cref="Storage.DuplicateNameException">The user already has a category of that name.</exception>
     Task<Category> AddAsync(string userId, string name, CancellationToken cancellationToken = default);
 
+    /// <summary>Stores a category a backup recorded, with its own id (the restored expenses refer to it).</summary>
+    /// <exception cref="Storage.DuplicateNameException">The user already has a category of that name (or id).</exception>
+    Task RestoreAsync(string userId, Category category, CancellationToken cancellationToken = default);
+
     /// <exception cref="Storage.NotFoundException">No such custom category for this user.</exception>
     /// <exception cref="Storage.DuplicateNameException">Another category already has that name.</exception>
     Task<Category> RenameAsync(string userId, string id, string name, CancellationToken cancellationToken = default);

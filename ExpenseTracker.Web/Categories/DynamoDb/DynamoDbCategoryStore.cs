@@ -29,24 +29,33 @@ public sealed class DynamoDbCategoryStore(AppTable table) : ICategoryStore
             return (IReadOnlyList<Category>)categories.OrderBy(category => category.Name.ToUpperInvariant(), StringComparer.Ordinal).ToList();
         }, cancellationToken);
 
-    public Task<Category> AddAsync(string userId, string name, CancellationToken cancellationToken = default) =>
+    public async Task<Category> AddAsync(string userId, string name, CancellationToken cancellationToken = default)
+    {
+        var category = new Category("c" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), name);
+        await RestoreAsync(userId, category, cancellationToken);
+        return category;
+    }
+
+    public Task RestoreAsync(string userId, Category category, CancellationToken cancellationToken = default) =>
         DynamoDbCalls.GuardAsync(async () =>
         {
             ItemChecks.CheckUserId(userId);
-            CheckName(name);
-            var category = new Category("c" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), name);
+            CheckName(category.Name);
+            if (!ItemChecks.IsKeyPart(category.Id))
+            {
+                throw new InvalidValueException("The category id is empty, too long or has characters that cannot be stored.");
+            }
+
             List<TransactWriteItem> writes =
             [
                 new TransactWriteItem { Put = New(userId, ItemKeys.Category(category.Id), "Category", category) },
-                new TransactWriteItem { Put = New(userId, ItemKeys.CategoryName(name), "CategoryName", category) },
+                new TransactWriteItem { Put = New(userId, ItemKeys.CategoryName(category.Name), "CategoryName", category) },
             ];
             var failed = await DynamoDbCalls.TransactAsync(table.Client, writes, cancellationToken);
-            if (failed is not null && DynamoDbCalls.Failed(failed, 1))
+            if (failed is not null)
             {
-                throw Duplicate(name);
+                throw DynamoDbCalls.Failed(failed, 1) ? Duplicate(category.Name) : new DuplicateNameException($"A category with the id \"{category.Id}\" already exists.");
             }
-
-            return failed is null ? category : throw new InvalidOperationException($"A new category id {category.Id} was already taken.");
         }, cancellationToken);
 
     public Task<Category> RenameAsync(string userId, string id, string name, CancellationToken cancellationToken = default) =>

@@ -9,6 +9,9 @@ public sealed class SqliteCategoryStore(SqliteDatabase database) : ICategoryStor
     // SQLite's extended code for a UNIQUE constraint failure.
     private const int UniqueConstraintFailed = 2067;
 
+    // ... and for a PRIMARY KEY one (a restored id already taken).
+    private const int PrimaryKeyTaken = 1555;
+
     public async Task<IReadOnlyList<Category>> ListCustomAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -20,11 +23,16 @@ public sealed class SqliteCategoryStore(SqliteDatabase database) : ICategoryStor
     public async Task<Category> AddAsync(string userId, string name, CancellationToken cancellationToken = default)
     {
         var category = new Category("c" + Guid.CreateVersion7().ToString("N")[..16], name);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await WithUniqueNameAsync(name, () => connection.ExecuteAsync(
-            "INSERT INTO categories (user_id, id, name, name_key) VALUES (@userId, @id, @name, @nameKey)",
-            new { userId, id = category.Id, name, nameKey = NameKey(name) }));
+        await RestoreAsync(userId, category, cancellationToken);
         return category;
+    }
+
+    public async Task RestoreAsync(string userId, Category category, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await WithUniqueNameAsync(category.Name, () => connection.ExecuteAsync(
+            "INSERT INTO categories (user_id, id, name, name_key) VALUES (@userId, @id, @name, @nameKey)",
+            new { userId, id = category.Id, name = category.Name, nameKey = NameKey(category.Name) }));
     }
 
     public async Task<Category> RenameAsync(string userId, string id, string name, CancellationToken cancellationToken = default)
@@ -68,7 +76,7 @@ public sealed class SqliteCategoryStore(SqliteDatabase database) : ICategoryStor
         {
             return await write();
         }
-        catch (SqliteException exception) when (exception.SqliteExtendedErrorCode == UniqueConstraintFailed)
+        catch (SqliteException exception) when (exception.SqliteExtendedErrorCode is UniqueConstraintFailed or PrimaryKeyTaken)
         {
             throw new DuplicateNameException($"You already have a category called \"{name}\".");
         }

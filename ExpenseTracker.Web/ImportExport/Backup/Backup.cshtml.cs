@@ -1,0 +1,65 @@
+using ExpenseTracker.Web.Accounts;
+
+namespace ExpenseTracker.Web.ImportExport.Backup;
+
+/// <summary>Settings → Backup: download the whole account, or restore a backup into this (empty) account.</summary>
+public sealed class BackupModel(BackupRestore restore, ICurrentUser user, IOptions<ImportExportOptions> options) : PageModel
+{
+    public const string FileField = "BackupFile";
+
+    public ImportExportOptions Limits => options.Value;
+
+    public string? Message { get; private set; }
+
+    public string? Problem { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostRestoreAsync(CancellationToken cancellationToken)
+    {
+        var (_, file, problem) = await Uploads.ReadAsync(Request, FileField, options.Value, cancellationToken);
+        if (file is null)
+        {
+            return Refused(problem!, StatusCodes.Status422UnprocessableEntity);
+        }
+
+        try
+        {
+            await using var stream = file.OpenReadStream();
+            var counts = await restore.RestoreAsync(user.UserId, stream, cancellationToken);
+            Message = $"Restored {Count(counts, "expenses", "expense")}, {Count(counts, "categories", "category of your own", "categories of your own")}, "
+                + $"{Count(counts, "alerts", "alert")} and your budget.";
+        }
+        catch (BackupFormatException invalid)
+        {
+            return Refused(invalid.Message, StatusCodes.Status422UnprocessableEntity);
+        }
+        catch (AccountNotEmptyException notEmpty)
+        {
+            return Refused(notEmpty.Message, StatusCodes.Status409Conflict);
+        }
+
+        if (!Request.WantsFragment())
+        {
+            TempData["Flash"] = Message;
+            return RedirectToPage();
+        }
+
+        return Partial("_Restore", this);
+    }
+
+    private IActionResult Refused(string problem, int status)
+    {
+        Problem = "Nothing was restored. " + problem;
+        Response.StatusCode = status;
+        return Request.WantsFragment() ? Partial("_Restore", this) : Page();
+    }
+
+    private static string Count(IReadOnlyDictionary<string, int> counts, string section, string one, string? many = null)
+    {
+        var count = counts.GetValueOrDefault(section);
+        return $"{count:N0} {(count == 1 ? one : many ?? one + "s")}";
+    }
+}
