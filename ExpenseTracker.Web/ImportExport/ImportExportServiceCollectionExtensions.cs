@@ -1,4 +1,7 @@
 using ExpenseTracker.Web.ImportExport.Backup;
+using ExpenseTracker.Web.ImportExport.Import;
+using ExpenseTracker.Web.ImportExport.Import.DynamoDb;
+using ExpenseTracker.Web.ImportExport.Import.Sqlite;
 
 namespace ExpenseTracker.Web.ImportExport;
 
@@ -17,6 +20,9 @@ public static class ImportExportServiceCollectionExtensions
         services.AddBackupSection<AlertsBackupSection>();
         services.AddScoped<BackupDocument>();
         services.AddScoped<BackupRestore>();
+        services.AddStore<IImportStore, SqliteImportStore, DynamoDbImportStore>();
+        services.AddScoped<ImportPlanner>();
+        services.AddScoped<ImportRunner>();
         return services;
     }
 

@@ -44,6 +44,10 @@ internal static class Attr
     public const string LockoutEnabled = "LockoutEnabled";
     public const string UserId = "UserId";
     public const string SecretHash = "SecretHash";
+    public const string FileName = "FileName";
+    public const string Settings = "Settings";
+    public const string UndoneAt = "UndoneAt";
+    public const string ExpenseIds = "ExpenseIds";
 }
 
 /// <summary>Reading and writing attribute values.</summary>

@@ -116,6 +116,22 @@ internal static class ItemKeys
 
     public const string TokenHashItem = "TOKENHASH";
 
+    /// <summary>An import (ImportExport/Import), with the ids of the expenses it stored in parts of their own.</summary>
+    public const string ImportPrefix = "IMPORT#";
+
+    public const string ImportPartPrefix = "IMPORTPART#";
+
+    /// <summary>Import settings saved under a name, unique ignoring case.</summary>
+    public const string ImportMappingPrefix = "IMPORTMAP#";
+
+    public static string Import(string id) => ImportPrefix + id;
+
+    public static string ImportParts(string importId) => $"{ImportPartPrefix}{importId}#";
+
+    public static string ImportPart(string importId, int part) => $"{ImportParts(importId)}{part:D5}";
+
+    public static string ImportMapping(string name) => ImportMappingPrefix + name.ToUpperInvariant();
+
     public static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static DateOnly ParseDay(string day) => DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);

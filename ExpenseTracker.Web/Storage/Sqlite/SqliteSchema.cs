@@ -227,6 +227,35 @@ public static class SqliteSchema
                 AND expense_count = 0;
         END;
         """,
+        """
+        -- Imports (ImportExport/Import): each import with the expenses it stored, so it can be undone as a whole, and
+        -- the settings a person saved under a name for the next file of the same bank.
+        CREATE TABLE imports (
+            user_id       TEXT    NOT NULL,
+            id            TEXT    NOT NULL,
+            file_name     TEXT    NOT NULL,
+            created_at    TEXT    NOT NULL,
+            expense_count INTEGER NOT NULL,
+            undone_at     TEXT,
+            PRIMARY KEY (user_id, id)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_imports_by_time ON imports (user_id, created_at DESC);
+        CREATE TABLE import_expenses (
+            user_id    TEXT    NOT NULL,
+            import_id  TEXT    NOT NULL,
+            part       INTEGER NOT NULL,
+            expense_id TEXT    NOT NULL,
+            PRIMARY KEY (user_id, import_id, expense_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE import_mappings (
+            user_id    TEXT NOT NULL,
+            name_key   TEXT NOT NULL,
+            name       TEXT NOT NULL,
+            settings   TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (user_id, name_key)
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
