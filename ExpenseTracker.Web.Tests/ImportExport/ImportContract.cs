@@ -146,6 +146,19 @@ public abstract class ImportContract(ExpenseTrackerFactory factory) : IDisposabl
     }
 
     [Fact]
+    public async Task SettingsSavedUnderANameReadTheNextStatementOfThatBank()
+    {
+        var client = Factory.CreatePlainClient();
+        await client.ImportAsync(BankStatement, new Dictionary<string, string> { ["Input.SkipLines"] = "2", ["Input.SaveAs"] = "HDFC savings" });
+        var next = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(BankStatement).Replace("/11/26", "/10/26", StringComparison.Ordinal));
+
+        var page = await client.PreviewAsync(next, new Dictionary<string, string> { ["Saved"] = "HDFC savings" });
+
+        Assert.Equal("2", (page.QuerySelector("input[name='Input.SkipLines']") as AngleSharp.Html.Dom.IHtmlInputElement)!.Value);
+        Assert.Contains("3 to import", page.QuerySelector("#preview-summary")!.TextContent);
+    }
+
+    [Fact]
     public async Task AnImportRaisesOneAlertPerBudgetLineItsTotalCrossesNotOnePerRow()
     {
         await Factory.Budgets().SaveAsync(Factory.DefaultUserId, new BudgetSettings(Money.FromRupees(1_000), BudgetPeriod.CalendarMonth, 75));
