@@ -67,6 +67,19 @@ public sealed class BenchmarkSmokeTests(PublishedApp app) : IDisposable
         Assert.Contains("engine", ResultsReport.Markdown(result, options, MachineInfo.Describe()), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ASmallImportAndExportRunStoresTheStatementAndWritesItsSection()
+    {
+        var doc = Path.Combine(folder, "benchmarks.md");
+
+        var exit = await ImportExportBenchmark.MainAsync(["--app", app.Executable, "--rows", "200", "--export", "200", "--doc", doc], CancellationToken.None);
+
+        Assert.Equal(0, exit);
+        var written = await File.ReadAllTextAsync(doc);
+        Assert.Contains("(190 stored)", written);
+        Assert.Contains("| CSV export of 200 expenses | SQLite |", written);
+    }
+
     private BenchmarkOptions SmallRun(string store) => new()
     {
         AppPath = app.Executable,

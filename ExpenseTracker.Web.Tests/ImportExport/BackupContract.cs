@@ -175,8 +175,8 @@ public sealed class SqliteBackupTests() : BackupContract(new ExpenseTrackerFacto
 }
 
 /// <summary>
-/// DynamoDB Local writes about 300 expenses a second, so the suite carries 2,000 here; the 100,000 of the issue run in
-/// scripts/backup-roundtrip.sh (docs/benchmarks.md has its figures).
+/// DynamoDB Local writes about 300 expenses a second, so the suite carries 2,000 here; BACKUP_ROUND_TRIP_SIZE=100000
+/// runs the size of the issue (about twenty minutes).
 /// </summary>
 [Collection(DynamoDbLocalCollection.Name)]
 public sealed class DynamoDbBackupTests(DynamoDbLocal engine) : BackupContract(new DynamoDbAppFactory(engine.ServiceUrl, engine.TableName))

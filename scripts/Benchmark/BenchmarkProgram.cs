@@ -5,6 +5,11 @@ public static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["import-export", .. var rest])
+        {
+            return await ImportExportBenchmark.MainAsync(rest, CancellationToken.None);
+        }
+
         BenchmarkOptions options;
         try
         {
