@@ -85,6 +85,12 @@ internal static class ItemKeys
     /// <summary>The total of every expense of the user: an all-time budget reads it.</summary>
     public const string GrandTotal = "TOTAL";
 
+    /// <summary>A receipt's metadata (Receipts/DynamoDb): one item per file, looked up by its id.</summary>
+    public const string ReceiptPrefix = "RECEIPT#";
+
+    /// <summary>The receipts of one expense together, so that a page of expenses reads them in one BatchGetItem.</summary>
+    public const string ExpenseReceiptsPrefix = "RECEIPTSOF#";
+
     /// <summary>The partition of the Data Protection key ring, shared by every instance of the app.</summary>
     public const string KeyRing = "DATAPROTECTION";
 

@@ -256,6 +256,25 @@ public static class SqliteSchema
             PRIMARY KEY (user_id, name_key)
         ) WITHOUT ROWID;
         """,
+        """
+        -- Receipts: the metadata of the files attached to expenses (the files are in a folder or S3). An upload waits
+        -- as Pending until its expense is saved; a deleted expense sets its receipts aside as Detached, so that undoing
+        -- the delete can attach them again, until the sweep removes them.
+        CREATE TABLE receipts (
+            user_id       TEXT    NOT NULL,
+            id            TEXT    NOT NULL,
+            expense_id    TEXT,
+            kind          TEXT    NOT NULL,
+            size          INTEGER NOT NULL CHECK (size > 0),
+            file_name     TEXT    NOT NULL,
+            has_thumbnail INTEGER NOT NULL,
+            state         TEXT    NOT NULL,
+            created_at    TEXT    NOT NULL,
+            changed_at    TEXT    NOT NULL,
+            PRIMARY KEY (user_id, id)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_receipts_by_expense ON receipts (user_id, expense_id, state) WHERE expense_id IS NOT NULL;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
