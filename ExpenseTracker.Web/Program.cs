@@ -9,6 +9,7 @@ using ExpenseTracker.Web.ErrorHandling;
 using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Hosting;
 using ExpenseTracker.Web.ImportExport;
+using ExpenseTracker.Web.Receipts;
 using ExpenseTracker.Web.Security;
 using ExpenseTracker.Web.StaticAssets;
 
@@ -30,6 +31,8 @@ builder.Services.AddSecurityHeaders();
 builder.Services.AddExpenses();
 builder.Services.AddCategories();
 builder.Services.AddBudgets();
+// Photos and PDFs of bills attached to expenses: in a folder on a laptop, in S3 (uploaded straight from the browser) in AWS.
+builder.Services.AddReceipts();
 // Antiforgery and cookie keys live in the store, so every Lambda instance reads the same ring.
 builder.Services.AddKeyRingInStore();
 // /healthz: the Web Adapter's readiness check, which also asks the store.

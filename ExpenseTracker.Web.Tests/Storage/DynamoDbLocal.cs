@@ -157,7 +157,8 @@ public sealed class DynamoDbLocal : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class DynamoDbLocalCollection : ICollectionFixture<DynamoDbLocal>
+public sealed class DynamoDbLocalCollection : ICollectionFixture<DynamoDbLocal>, ICollectionFixture<Receipts.S3rver>
 {
+    // The S3 server too: the AWS shape of the app uses both, and tests of it belong to this one collection.
     public const string Name = "DynamoDbLocal";
 }

@@ -1,5 +1,6 @@
 using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Categories;
+using ExpenseTracker.Web.Receipts;
 
 namespace ExpenseTracker.Web.Expenses;
 
@@ -7,7 +8,7 @@ namespace ExpenseTracker.Web.Expenses;
 /// Deleting one expense. htmx asks for confirmation in the browser and posts here; without JavaScript the
 /// Delete link opens this page, which asks the same question with a form.
 /// </summary>
-public sealed class DeleteModel(IExpenseStore expenses, CategoryCatalog catalog, ICurrentUser user) : PageModel
+public sealed class DeleteModel(IExpenseStore expenses, CategoryCatalog catalog, ExpenseReceipts receipts, ICurrentUser user) : PageModel
 {
     public ExpenseRow? Row { get; private set; }
 
@@ -20,7 +21,7 @@ public sealed class DeleteModel(IExpenseStore expenses, CategoryCatalog catalog,
         }
 
         var categories = await catalog.ListAsync(user.UserId, cancellationToken);
-        Row = new ExpenseRow(expense, categories.FirstOrDefault(category => category.Id == expense.CategoryId)?.Name ?? expense.CategoryId);
+        Row = new ExpenseRow(expense, categories.FirstOrDefault(category => category.Id == expense.CategoryId)?.Name ?? expense.CategoryId, []);
         return Page();
     }
 
@@ -34,6 +35,9 @@ public sealed class DeleteModel(IExpenseStore expenses, CategoryCatalog catalog,
         {
             return NotFound();
         }
+
+        // Set aside, not destroyed: undoing the delete attaches them again (ExpenseReceipts.RestoreAsync).
+        await receipts.DetachAsync(user.UserId, id, cancellationToken);
 
         if (!Request.WantsFragment())
         {

@@ -2,17 +2,26 @@ using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Budgets;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Clock;
+using ExpenseTracker.Web.Receipts;
 
 namespace ExpenseTracker.Web.Expenses;
 
 /// <summary>
 /// Editing one expense: inline in the table through htmx (the row becomes <c>_EditRow</c>), or as a page of its own
-/// without JavaScript. Both post here.
+/// without JavaScript. Both post here, with any receipts to add.
 /// </summary>
-public sealed class EditModel(IExpenseStore expenses, CategoryCatalog catalog, ICurrentUser user, AppClock clock) : PageModel, IExpenseFormPage
+[RequestSizeLimit(ReceiptUploadLimits.FormBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = ReceiptUploadLimits.FormBytes)]
+public sealed class EditModel(IExpenseStore expenses, CategoryCatalog catalog, ExpenseReceipts receipts, ICurrentUser user, AppClock clock)
+    : PageModel, IExpenseFormPage
 {
     [BindProperty]
     public ExpenseForm Input { get; set; } = new();
+
+    [BindProperty]
+    public ReceiptsInput Attachments { get; set; } = new();
+
+    public ReceiptField ReceiptField { get; private set; } = new("edit", [], [], null);
 
     /// <summary>The version the form was opened at; a save against a newer version is a conflict.</summary>
     [BindProperty]
@@ -36,6 +45,7 @@ public sealed class EditModel(IExpenseStore expenses, CategoryCatalog catalog, I
 
         Input = ExpenseForm.From(expense);
         Version = expense.Version;
+        ReceiptField = await ReceiptFieldAsync([], cancellationToken);
         return Request.WantsFragment() ? Partial("_EditRow", this) : Page();
     }
 
@@ -43,13 +53,26 @@ public sealed class EditModel(IExpenseStore expenses, CategoryCatalog catalog, I
     public async Task<IActionResult> OnGetRowAsync(string id, CancellationToken cancellationToken)
     {
         var expense = await FindAsync(id, cancellationToken);
-        return expense is null ? NotFound() : Partial("_ExpenseRows", new[] { Row(expense) });
+        return expense is null ? NotFound() : Partial("_ExpenseRows", new[] { await RowAsync(expense, cancellationToken) });
     }
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
     {
         Id = id;
         Categories = await catalog.ListAsync(user.UserId, cancellationToken);
+        if (await expenses.FindAsync(user.UserId, id, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        var attached = await AttachedAsync(cancellationToken);
+        var uploads = await receipts.ReceiveAsync(user.UserId, Attachments.Ids, Request.Form.Files.GetFiles(ReceiptField.FilesName), attached.Count, cancellationToken);
+        ReceiptField = await ReceiptFieldAsync(uploads.Pending, cancellationToken);
+        if (uploads.Error is { } refused)
+        {
+            ModelState.AddModelError(ReceiptField.FilesName, refused);
+        }
+
         if (!ModelState.Accept(Input.Validate(Categories, clock.Today), nameof(Input), out var draft))
         {
             return FormAgain(StatusCodes.Status422UnprocessableEntity);
@@ -60,6 +83,7 @@ public sealed class EditModel(IExpenseStore expenses, CategoryCatalog catalog, I
         try
         {
             (saved, alerts) = await expenses.UpdateAsync(user.UserId, id, Version, draft, cancellationToken);
+            await receipts.AttachAsync(user.UserId, id, uploads.Pending, cancellationToken);
         }
         catch (NotFoundException)
         {
@@ -71,15 +95,16 @@ public sealed class EditModel(IExpenseStore expenses, CategoryCatalog catalog, I
             return FormAgain(StatusCodes.Status409Conflict);
         }
 
+        var row = await RowAsync(saved, cancellationToken);
         if (!Request.WantsFragment())
         {
-            TempData["Flash"] = $"Saved {saved.Amount} on {Row(saved).DateText}.";
+            TempData["Flash"] = $"Saved {saved.Amount} on {row.DateText}.";
             AlertBanner.Remember(TempData, alerts);
             return RedirectToPage("/Expenses/Index");
         }
 
         Response.TriggerEvents(HtmxEvents.ExpensesChanged);
-        return Partial("_SavedRow", new SavedRow(Row(saved), alerts));
+        return Partial("_SavedRow", new SavedRow(row, alerts));
     }
 
     private IActionResult FormAgain(int status)
@@ -101,6 +126,12 @@ public sealed class EditModel(IExpenseStore expenses, CategoryCatalog catalog, I
         return await expenses.FindAsync(user.UserId, id, cancellationToken);
     }
 
-    private ExpenseRow Row(Expense expense) =>
-        new(expense, Categories.FirstOrDefault(category => category.Id == expense.CategoryId)?.Name ?? expense.CategoryId);
+    private async Task<ExpenseRow> RowAsync(Expense expense, CancellationToken cancellationToken) =>
+        new(expense, Categories.FirstOrDefault(category => category.Id == expense.CategoryId)?.Name ?? expense.CategoryId, await AttachedAsync(cancellationToken));
+
+    private async Task<IReadOnlyList<Receipt>> AttachedAsync(CancellationToken cancellationToken) =>
+        (await receipts.ListAttachedAsync(user.UserId, [Id], cancellationToken)).GetValueOrDefault(Id) ?? [];
+
+    private async Task<ReceiptField> ReceiptFieldAsync(IReadOnlyList<Receipt> pending, CancellationToken cancellationToken) =>
+        new(FieldIdPrefix, await AttachedAsync(cancellationToken), pending, receipts.DirectUploads is null ? null : Url.Page("/Receipts/Uploads"));
 }

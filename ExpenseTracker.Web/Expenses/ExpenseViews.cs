@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using ExpenseTracker.Web.Budgets;
 using ExpenseTracker.Web.Categories;
+using ExpenseTracker.Web.Receipts;
 using Microsoft.AspNetCore.Html;
 
 namespace ExpenseTracker.Web.Expenses;
@@ -15,10 +16,13 @@ public interface IExpenseFormPage
 
     /// <summary>Makes element ids unique when an add form and an edit row are on one page.</summary>
     string FieldIdPrefix { get; }
+
+    /// <summary>The receipts the expense holds and the uploads the form carries.</summary>
+    ReceiptField ReceiptField { get; }
 }
 
-/// <summary>One row of the expense table.</summary>
-public sealed record ExpenseRow(Expense Expense, string CategoryName)
+/// <summary>One row of the expense table, with the receipts attached to the expense.</summary>
+public sealed record ExpenseRow(Expense Expense, string CategoryName, IReadOnlyList<Receipt> Receipts)
 {
     public string DateText => Expense.Date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Clock;
+using ExpenseTracker.Web.Receipts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ExpenseTracker.Web.Expenses;
@@ -115,11 +116,12 @@ public static class ExpensesApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string id, IExpenseStore expenses, ICurrentUser user, CancellationToken cancellationToken)
+        string id, IExpenseStore expenses, ExpenseReceipts receipts, ICurrentUser user, CancellationToken cancellationToken)
     {
         try
         {
             await expenses.DeleteAsync(user.UserId, id, cancellationToken);
+            await receipts.DetachAsync(user.UserId, id, cancellationToken);
             return TypedResults.NoContent();
         }
         catch (NotFoundException)

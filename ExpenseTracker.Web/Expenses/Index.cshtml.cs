@@ -2,16 +2,27 @@ using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Budgets;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Clock;
+using ExpenseTracker.Web.Receipts;
 
 namespace ExpenseTracker.Web.Expenses;
 
-/// <summary>The home page: add an expense, filter the list, page through it, see the count and total.</summary>
-public sealed class IndexModel(IExpenseStore expenses, CategoryCatalog catalog, ICurrentUser user, AppClock clock) : PageModel, IExpenseFormPage
+/// <summary>The home page: add an expense with its receipts, filter the list, page through it, see the count and total.</summary>
+[RequestSizeLimit(ReceiptUploadLimits.FormBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = ReceiptUploadLimits.FormBytes)]
+public sealed class IndexModel(IExpenseStore expenses, CategoryCatalog catalog, ExpenseReceipts receipts, ICurrentUser user, AppClock clock)
+    : PageModel, IExpenseFormPage
 {
     public const int PageSize = 25;
 
+    private IReadOnlyDictionary<string, IReadOnlyList<Receipt>> rowReceipts = new Dictionary<string, IReadOnlyList<Receipt>>();
+
     [BindProperty]
     public ExpenseForm Input { get; set; } = new();
+
+    [BindProperty]
+    public ReceiptsInput Attachments { get; set; } = new();
+
+    public ReceiptField ReceiptField { get; private set; } = new("add", [], [], null);
 
     public ExpenseFilterForm Filter { get; private set; } = new();
 
@@ -36,6 +47,7 @@ public sealed class IndexModel(IExpenseStore expenses, CategoryCatalog catalog, 
     public async Task<IActionResult> OnGetAsync([FromQuery] ExpenseFilterForm filter, string? cursor, CancellationToken cancellationToken)
     {
         Input = ExpenseForm.For(clock.Today);
+        ReceiptField = NewReceiptField([]);
         await LoadListAsync(filter, cursor, cancellationToken);
         // A filter change through htmx swaps the filters and the list, not the page.
         return Request.WantsFragment() ? Partial("_ExpenseBrowser", this) : Page();
@@ -59,6 +71,13 @@ public sealed class IndexModel(IExpenseStore expenses, CategoryCatalog catalog, 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
     {
         Categories = await catalog.ListAsync(user.UserId, cancellationToken);
+        var uploads = await receipts.ReceiveAsync(user.UserId, Attachments.Ids, Request.Form.Files.GetFiles(ReceiptField.FilesName), 0, cancellationToken);
+        ReceiptField = NewReceiptField(uploads.Pending);
+        if (uploads.Error is { } refused)
+        {
+            ModelState.AddModelError(ReceiptField.FilesName, refused);
+        }
+
         if (!ModelState.Accept(Input.Validate(Categories, clock.Today), nameof(Input), out var draft))
         {
             if (Request.WantsFragment())
@@ -72,7 +91,9 @@ public sealed class IndexModel(IExpenseStore expenses, CategoryCatalog catalog, 
         }
 
         var (expense, alerts) = await expenses.AddAsync(user.UserId, draft, cancellationToken);
-        var message = $"Added {expense.Amount} for {CategoryName(expense.CategoryId)}.";
+        await receipts.AttachAsync(user.UserId, expense.Id, uploads.Pending, cancellationToken);
+        var message = $"Added {expense.Amount} for {CategoryName(expense.CategoryId)}"
+            + (uploads.Pending.Count > 0 ? $" with {uploads.Pending.Count} receipt{(uploads.Pending.Count == 1 ? "" : "s")}." : ".");
         if (!Request.WantsFragment())
         {
             TempData["Flash"] = message;
@@ -84,10 +105,14 @@ public sealed class IndexModel(IExpenseStore expenses, CategoryCatalog catalog, 
         // A fresh form that keeps the date and category: people often enter several expenses of one day in a row.
         ModelState.Clear();
         Input = new ExpenseForm { Date = Input.Date, CategoryId = Input.CategoryId };
+        ReceiptField = NewReceiptField([]);
         AddedMessage = message;
         RaisedAlerts = alerts;
         return Partial("_AddForm", this);
     }
+
+    /// <summary>The receipts of a listed expense.</summary>
+    public IReadOnlyList<Receipt> ReceiptsOf(string expenseId) => rowReceipts.GetValueOrDefault(expenseId) ?? [];
 
     public string CategoryName(string categoryId) =>
         Categories.FirstOrDefault(category => category.Id == categoryId)?.Name ?? categoryId;
@@ -104,9 +129,16 @@ public sealed class IndexModel(IExpenseStore expenses, CategoryCatalog catalog, 
         var criteria = filter.Validate(Categories);
         FilterErrors = criteria.Errors;
         Expenses = await expenses.ListAsync(user.UserId, criteria.Value!, Cursor, PageSize, cancellationToken);
+        // The receipts of the listed rows in one read, while the totals are read.
+        var listed = receipts.ListAttachedAsync(user.UserId, [.. Expenses.Items.Select(expense => expense.Id)], cancellationToken);
         if (withTotals)
         {
             Totals = await expenses.GetTotalsAsync(user.UserId, criteria.Value!, cancellationToken);
         }
+
+        rowReceipts = await listed;
     }
+
+    private ReceiptField NewReceiptField(IReadOnlyList<Receipt> pending) =>
+        new(FieldIdPrefix, [], pending, receipts.DirectUploads is null ? null : Url.Page("/Receipts/Uploads"));
 }

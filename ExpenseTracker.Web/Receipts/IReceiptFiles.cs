@@ -33,6 +33,9 @@ public interface IReceivedUploads
     Task SavePendingAsync(string userId, string id, Stream content, CancellationToken cancellationToken);
 
     Task PatchPendingAsync(string userId, string id, IReadOnlyList<BytePatch> patches, CancellationToken cancellationToken);
+
+    /// <summary>The pending upload as a stream, for making its thumbnail.</summary>
+    Stream ReadPending(string userId, string id);
 }
 
 /// <summary>Files a browser uploads straight to the store (S3's presigned POST); the app never carries their bytes.</summary>

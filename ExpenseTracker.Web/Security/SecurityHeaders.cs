@@ -5,31 +5,48 @@ namespace ExpenseTracker.Web.Security;
 /// <summary>
 /// The headers every response carries. The Content-Security-Policy allows scripts and styles only from files (no inline
 /// script, no style attributes), so injected markup cannot run; the only other origin it names is the static asset CDN,
-/// when StaticAssets:BaseUrl is an absolute URL.
+/// when StaticAssets:BaseUrl is an absolute URL, and the file store that browsers upload to and read from directly
+/// (<see cref="ContentSecurityOptions.FileOrigins"/>: S3, for receipts), for fetches and images only.
 /// </summary>
 public sealed class SecurityHeaders
 {
-    public SecurityHeaders(IOptions<StaticAssetOptions> assets)
+    /// <summary>
+    /// For a file a person uploaded, answered from the app's own origin: nothing in it may load or run anything
+    /// (sandboxed: no script, no plugin, its own opaque origin), whatever a browser takes it for.
+    /// </summary>
+    public const string UploadedFilePolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
+
+    private static readonly object UploadedFileMark = new();
+
+    public SecurityHeaders(IOptions<StaticAssetOptions> assets, IOptions<ContentSecurityOptions> sources)
     {
         var assetOrigin = AssetOrigin(assets.Value.BaseUrl);
         var self = assetOrigin is null ? "'self'" : $"'self' {assetOrigin}";
-        ContentSecurityPolicy = string.Join("; ",
+        var files = string.Concat(sources.Value.FileOrigins.Distinct().Select(origin => " " + origin));
+        ContentSecurityPolicy = string.Join("; ", new[]
+        {
             "default-src 'self'",
             $"script-src {self}",
             $"style-src {self}",
-            $"img-src {self} data:",
+            $"img-src {self} data:{files}",
+            files.Length > 0 ? $"connect-src 'self'{files}" : null,
             $"font-src {self}",
             "object-src 'none'",
             "base-uri 'self'",
             "form-action 'self'",
-            "frame-ancestors 'none'");
+            "frame-ancestors 'none'",
+        }.OfType<string>());
     }
 
     public string ContentSecurityPolicy { get; }
 
-    public void Apply(IHeaderDictionary headers)
+    /// <summary>Answers this response with <see cref="UploadedFilePolicy"/> instead of the pages' policy.</summary>
+    public static void MarkUploadedFile(HttpContext context) => context.Items[UploadedFileMark] = true;
+
+    public void Apply(HttpContext context)
     {
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = context.Items.ContainsKey(UploadedFileMark) ? UploadedFilePolicy : ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "same-origin";
@@ -40,4 +57,10 @@ public sealed class SecurityHeaders
         Uri.TryCreate(baseUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
             ? url.GetLeftPart(UriPartial.Authority)
             : null;
+}
+
+/// <summary>Origins other than the app's own that pages fetch from and show images of: a feature adds its file store's.</summary>
+public sealed class ContentSecurityOptions
+{
+    public List<string> FileOrigins { get; } = [];
 }

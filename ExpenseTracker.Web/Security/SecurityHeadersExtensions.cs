@@ -4,6 +4,7 @@ public static class SecurityHeadersExtensions
 {
     public static IServiceCollection AddSecurityHeaders(this IServiceCollection services)
     {
+        services.AddOptions<ContentSecurityOptions>();
         services.AddSingleton<SecurityHeaders>();
         services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
         return services;
@@ -20,7 +21,7 @@ public static class SecurityHeadersExtensions
         {
             context.Response.OnStarting(() =>
             {
-                headers.Apply(context.Response.Headers);
+                headers.Apply(context);
                 return Task.CompletedTask;
             });
             return next(context);

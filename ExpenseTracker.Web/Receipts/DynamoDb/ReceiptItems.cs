@@ -59,8 +59,10 @@ internal static class ReceiptItems
         Parse(String(item, Attr.CreatedAt)),
         Parse(String(item, ChangedAt)));
 
+    /// <summary>The receipts an expense's group item holds, oldest first, as the SQLite store lists them.</summary>
     public static IReadOnlyList<Receipt> ReceiptsOf(Dictionary<string, AttributeValue> group) =>
-        [.. (group.GetValueOrDefault(Receipts)?.L ?? []).Select(value => ToReceipt(value.M))];
+        [.. (group.GetValueOrDefault(Receipts)?.L ?? []).Select(value => ToReceipt(value.M))
+            .OrderBy(receipt => receipt.CreatedAt).ThenBy(receipt => receipt.Id, StringComparer.Ordinal)];
 
     public static string Format(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 

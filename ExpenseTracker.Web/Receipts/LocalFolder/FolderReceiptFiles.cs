@@ -47,6 +47,9 @@ public sealed class FolderReceiptFiles(IOptions<ReceiptOptions> options, IOption
         await file.FlushAsync(cancellationToken);
     }
 
+    public Stream ReadPending(string userId, string id) =>
+        new FileStream(PendingPath(userId, id), FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, useAsync: true);
+
     public Task<OpenedReceipt?> OpenPendingAsync(string userId, string id, CancellationToken cancellationToken)
     {
         var path = PendingPath(userId, id);
@@ -94,7 +97,11 @@ public sealed class FolderReceiptFiles(IOptions<ReceiptOptions> options, IOption
     {
         foreach (var path in new[] { PendingPath(userId, id), StoredPath(userId, id), ThumbnailPath(userId, id) })
         {
-            File.Delete(path);
+            // File.Delete forgives a missing file but not a missing folder (no thumbnail was ever made, say).
+            if (File.Exists(path))
+            {
+                File.Delete(path);
+            }
         }
 
         return Task.CompletedTask;
