@@ -7,7 +7,7 @@ namespace ExpenseTracker.Web.Tests.Accounts;
 
 /// <summary>
 /// Nobody reaches another person's items, through the pages or the API (with a session or an access token). Both tables
-/// list requests as "METHOD /url"; {expense}, {category} and {token} stand for the owner's ids. Add a row for every new page handler or API route: the tests check that the owner's own
+/// list requests as "METHOD /url"; {expense}, {category}, {token} and {receipt} stand for the owner's ids. Add a row for every new page handler or API route: the tests check that the owner's own
 /// request succeeds, so a row for a route that does not exist fails instead of passing.
 /// </summary>
 public class IsolationMatrixTests : IDisposable
@@ -32,6 +32,9 @@ public class IsolationMatrixTests : IDisposable
         { "GET /api/expenses/{expense}", null },
         { "PUT /api/expenses/{expense}", """{ "amount": "1", "date": "2026-11-10", "categoryId": "food", "description": "Taken over", "version": 1 }""" },
         { "DELETE /api/expenses/{expense}", null },
+        { "GET /receipts/{receipt}", null },
+        { "GET /receipts/{receipt}/thumbnail", null },
+        { "POST /receipts/{receipt}/delete", null },
     };
 
     /// <summary>The API rows of <see cref="RequestsNamingAnItem"/>: scripts send them with an access token instead of a session.</summary>
@@ -92,7 +95,7 @@ public class IsolationMatrixTests : IDisposable
         var owner = factory.CreatePlainClient();
         var (intruder, _) = await factory.CreateUserAsync("intruder@example.com");
         string[] ownersTraces = ["Owner dinner", "Owner bus", "Owner category", "Owner token", "ownertag", "12,355.67", "12,345.67", "1234567",
-            "7,654.32", "7654.32", factory.DefaultEmail, owned.ExpenseId, owned.CategoryId, owned.TokenId, owned.TokenSecret];
+            "7,654.32", "7654.32", factory.DefaultEmail, owned.ExpenseId, owned.CategoryId, owned.TokenId, owned.TokenSecret, owned.ReceiptId, "Owner receipt"];
 
         var seen = await (await SendAsync(intruder, request, null, owned)).Content.ReadAsStringAsync();
 
@@ -131,7 +134,7 @@ public class IsolationMatrixTests : IDisposable
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string request, string? body, OwnedItems owned)
     {
-        string Fill(string text) => text.Replace("{expense}", owned.ExpenseId).Replace("{category}", owned.CategoryId).Replace("{token}", owned.TokenId);
+        string Fill(string text) => text.Replace("{expense}", owned.ExpenseId).Replace("{category}", owned.CategoryId).Replace("{token}", owned.TokenId).Replace("{receipt}", owned.ReceiptId);
         var (method, url) = (request.Split(' ')[0], Fill(request.Split(' ')[1]));
         var message = new HttpRequestMessage(new HttpMethod(method), url);
         if (method != "GET" && !url.StartsWith("/api/", StringComparison.Ordinal))

@@ -2,6 +2,8 @@ using System.Text.Json;
 using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Budgets;
 using ExpenseTracker.Web.Categories;
+using ExpenseTracker.Web.Receipts;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using static ExpenseTracker.Web.Tests.Infrastructure.ExpenseBuilder;
 using ExpenseFilter = ExpenseTracker.Web.Expenses.ExpenseFilter;
@@ -9,7 +11,7 @@ using ExpenseFilter = ExpenseTracker.Web.Expenses.ExpenseFilter;
 namespace ExpenseTracker.Web.Tests.Infrastructure;
 
 /// <summary>One of every kind of item a user owns, arranged straight through the stores.</summary>
-public sealed record OwnedItems(string ExpenseId, string CategoryId, string TokenId, string TokenSecret);
+public sealed record OwnedItems(string ExpenseId, string CategoryId, string TokenId, string TokenSecret, string ReceiptId);
 
 /// <summary>Arranges and reads back everything a user owns, whatever the store behind the app.</summary>
 public static class UserData
@@ -32,7 +34,19 @@ public static class UserData
             throw new InvalidOperationException("The dinner should have gone over the budget and recorded an alert.");
         }
 
-        return new OwnedItems(expense.Id, category.Id, token.Id, secret);
+        var receipt = await factory.AttachReceiptAsync(userId, expense.Id, Receipts.SampleFiles.JpegWithLocation(), $"{marker} receipt.jpg");
+        return new OwnedItems(expense.Id, category.Id, token.Id, secret, receipt.Id);
+    }
+
+    /// <summary>Attaches a file to the user's expense as the add form does, through the same checks.</summary>
+    public static async Task<Receipt> AttachReceiptAsync(this ExpenseTrackerFactory factory, string userId, string expenseId, byte[] content, string fileName)
+    {
+        var receipts = factory.Services.GetRequiredService<ExpenseReceipts>();
+        using var stream = new MemoryStream(content);
+        var received = await receipts.ReceiveAsync(userId, [], [new FormFile(stream, 0, content.Length, "file", fileName)], 0, default);
+        var receipt = received.Error is null ? Assert.Single(received.Pending) : throw new InvalidOperationException(received.Error);
+        await receipts.AttachAsync(userId, expenseId, received.Pending, default);
+        return receipt;
     }
 
     /// <summary>Everything stored for the user, as text: two snapshots are equal exactly when nothing changed.</summary>
@@ -49,6 +63,7 @@ public static class UserData
             Tokens = await factory.Services.GetRequiredService<IAccessTokenStore>().ListAsync(userId),
             Budget = await factory.Services.GetRequiredService<IBudgetStore>().GetAsync(userId),
             Alerts = await factory.Services.GetRequiredService<IAlertStore>().ListAsync(userId, 1000),
+            Receipts = await factory.Services.GetRequiredService<IReceiptStore>().ListAsync(userId),
             Account = account is null ? null : new { account.Email, account.PasswordHash, account.SecurityStamp, account.LockoutEnd, account.AccessFailedCount },
         });
     }
