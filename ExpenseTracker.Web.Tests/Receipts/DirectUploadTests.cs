@@ -47,7 +47,7 @@ public sealed class DirectUploadTests(DynamoDbLocal engine, S3rver s3) : IDispos
         var photo = SampleFiles.JpegWithLocation();
 
         var prepared = await PrepareAsync(client, page, "bill.jpg", photo);
-        Assert.Equal(HttpStatusCode.Created, (await UploadAsync(prepared, Patched(photo, prepared))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await UploadAsync(prepared, S3Uploads.Patched(photo, prepared))).StatusCode);
         var added = await client.SubmitWithFilesAsync(
             page.Form("#add-form"), new Dictionary<string, string> { ["Input.Amount"] = "499", ["Attachments.Ids"] = Id(prepared) }, []);
 
@@ -168,17 +168,6 @@ public sealed class DirectUploadTests(DynamoDbLocal engine, S3rver s3) : IDispos
     {
         var fields = prepared.GetProperty("fields").EnumerateObject().ToDictionary(field => field.Name, field => field.Value.GetString()!);
         return browser.PostAsync(prepared.GetProperty("url").GetString(), S3Uploads.Form(new Web.Receipts.DirectUpload("", fields), content, "upload"));
-    }
-
-    private static byte[] Patched(byte[] file, JsonElement prepared)
-    {
-        var copy = file.ToArray();
-        foreach (var patch in prepared.GetProperty("patches").EnumerateArray())
-        {
-            Convert.FromBase64String(patch.GetProperty("bytes").GetString()!).CopyTo(copy, patch.GetProperty("offset").GetInt64());
-        }
-
-        return copy;
     }
 
     private static string Id(JsonElement prepared) => prepared.GetProperty("id").GetString()!;

@@ -124,4 +124,16 @@ public static class S3Uploads
         form.Add(new ByteArrayContent(content), "file", fileName);
         return form;
     }
+
+    /// <summary>The file with the patches the app answered applied, as the page's script writes them before uploading.</summary>
+    public static byte[] Patched(byte[] file, System.Text.Json.JsonElement prepared)
+    {
+        var copy = file.ToArray();
+        foreach (var patch in prepared.GetProperty("patches").EnumerateArray())
+        {
+            Convert.FromBase64String(patch.GetProperty("bytes").GetString()!).CopyTo(copy, patch.GetProperty("offset").GetInt64());
+        }
+
+        return copy;
+    }
 }
