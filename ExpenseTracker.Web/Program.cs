@@ -81,6 +81,8 @@ app.MapOpenApi().AllowAnonymous();
 app.MapSummaries();
 // The JSON REST API: /api/expenses.
 app.MapExpensesApi();
+// /api/expenses/{id}/receipts: list, attach (multipart) and remove receipts.
+app.MapReceiptsApi();
 // GET /api/me: whose session or access token this is.
 app.MapAccountsApi();
 // GET /api/expenses.csv: the filtered list as a file; GET and POST /api/backup: the whole account, out and back in.

@@ -35,6 +35,8 @@ public class IsolationMatrixTests : IDisposable
         { "GET /receipts/{receipt}", null },
         { "GET /receipts/{receipt}/thumbnail", null },
         { "POST /receipts/{receipt}/delete", null },
+        { "GET /api/expenses/{expense}/receipts", null },
+        { "DELETE /api/expenses/{expense}/receipts/{receipt}", null },
     };
 
     /// <summary>The API rows of <see cref="RequestsNamingAnItem"/>: scripts send them with an access token instead of a session.</summary>
