@@ -55,14 +55,15 @@ public sealed class SqliteAlertRecordingTests : IDisposable
         await using (var connection = await database.OpenAsync())
         {
             // Back to the schema just before budget alerts (migration 3), as an older database would be; the later
-            // migrations' accounts and per-category monthly and per-day totals go too, with the triggers that keep them.
+            // migrations' accounts, per-category monthly and per-day totals, imports and receipts go too, with the
+            // triggers that keep them.
             await connection.ExecuteAsync(
                 """
                 DROP TRIGGER daily_totals_insert; DROP TRIGGER daily_totals_update; DROP TRIGGER daily_totals_delete;
                 DROP TRIGGER daily_tag_totals_insert; DROP TRIGGER daily_tag_totals_update; DROP TRIGGER daily_tag_totals_delete;
                 DROP TABLE monthly_category_totals; DROP TABLE monthly_tag_totals; DROP TABLE day_totals;
                 DROP TABLE monthly_totals; DROP TABLE budget_settings; DROP TABLE budget_alerts; DROP TABLE accounts; DROP TABLE access_tokens;
-                DROP TABLE imports; DROP TABLE import_expenses; DROP TABLE import_mappings;
+                DROP TABLE imports; DROP TABLE import_expenses; DROP TABLE import_mappings; DROP TABLE receipts;
                 PRAGMA user_version = 2;
                 """);
         }

@@ -40,13 +40,14 @@ public sealed class SqliteMonthlyTotalsTests : IDisposable
         var before = await store.GetTotalsAsync(UserId, new ExpenseFilter(new DateOnly(2025, 1, 10), new DateOnly(2026, 10, 20), Tag: "work"));
         await using (var connection = await database.OpenAsync())
         {
-            // The database as the previous schema left it: no per-category monthly or per-day tables, no triggers, version 4 (accounts came before them).
+            // The database as the previous schema left it: no per-category monthly or per-day tables, no triggers, version 4
+            // (accounts came before them), and none of the imports or receipts that came after.
             await connection.ExecuteAsync(
                 """
                 DROP TRIGGER daily_totals_insert; DROP TRIGGER daily_totals_update; DROP TRIGGER daily_totals_delete;
                 DROP TRIGGER daily_tag_totals_insert; DROP TRIGGER daily_tag_totals_update; DROP TRIGGER daily_tag_totals_delete;
                 DROP TABLE monthly_category_totals; DROP TABLE monthly_tag_totals; DROP TABLE day_totals;
-                DROP TABLE imports; DROP TABLE import_expenses; DROP TABLE import_mappings;
+                DROP TABLE imports; DROP TABLE import_expenses; DROP TABLE import_mappings; DROP TABLE receipts;
                 PRAGMA user_version = 4;
                 """);
         }
