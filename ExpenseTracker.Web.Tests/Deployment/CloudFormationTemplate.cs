@@ -31,7 +31,7 @@ public sealed partial class CloudFormationTemplate(IReadOnlyDictionary<string, o
 
     /// <summary>
     /// A value with Ref/Sub of parameters resolved, and resource references given in <paramref name="parameters"/>
-    /// ("Table", "KeyRingKey.Arn"); others stay as ${Name} or ${Name.Attribute}.
+    /// ("Table", "ReceiptBucket", "KeyRingKey.Arn"); others stay as ${Name} or ${Name.Attribute}.
     /// </summary>
     public string Evaluate(object? value, IReadOnlyDictionary<string, string>? parameters = null)
     {

@@ -4,12 +4,13 @@ using Amazon.DynamoDBv2.Model;
 using ExpenseTracker.Web.Storage.DynamoDb;
 using ExpenseTracker.Web.Tests.DataProtection;
 using ExpenseTracker.Web.Tests.Infrastructure;
+using ExpenseTracker.Web.Tests.Receipts;
 using ExpenseTracker.Web.Tests.Storage;
 
 namespace ExpenseTracker.Web.Tests.Deployment;
 
 [CollectionDefinition(Name)]
-public sealed class PublishedAppCollection : ICollectionFixture<PublishedApp>, ICollectionFixture<DynamoDbLocal>
+public sealed class PublishedAppCollection : ICollectionFixture<PublishedApp>, ICollectionFixture<DynamoDbLocal>, ICollectionFixture<S3rver>
 {
     public const string Name = "Published app";
 }
@@ -19,12 +20,13 @@ public sealed class PublishedAppCollection : ICollectionFixture<PublishedApp>, I
 /// folder, with the template's environment and Lambda's own variables. This test plays the Web Adapter: it waits on
 /// AWS_LWA_READINESS_CHECK_PATH at AWS_LWA_PORT, then sends requests there as API Gateway would (X-Forwarded-*).
 /// The store is the template's, DynamoDB, on DynamoDB Local (an engine of this collection's own, so the slow publish
-/// runs beside the other DynamoDB tests), each test in tables of its own created from the code's table definition.
+/// runs beside the other DynamoDB tests), each test in tables of its own created from the code's table definition;
+/// the receipt bucket is an s3rver's, also the collection's own.
 /// Each table starts empty, so a test registers the first account through the real form (the template's default mode
 /// lets exactly that one register) and then acts as it.
 /// </summary>
 [Collection(PublishedAppCollection.Name)]
-public sealed class LambdaShapeTests(PublishedApp app, DynamoDbLocal engine) : IAsyncLifetime
+public sealed class LambdaShapeTests(PublishedApp app, DynamoDbLocal engine, S3rver s3) : IAsyncLifetime
 {
     private const string AssetVersion = "lambda-shape";
     private const string Email = "owner@example.com";
@@ -156,8 +158,9 @@ public sealed class LambdaShapeTests(PublishedApp app, DynamoDbLocal engine) : I
     }
 
     /// <summary>
-    /// Lambda's environment: the template's variables with its table, key and region filled in (its port swapped for a
-    /// free one), Lambda's own, and the settings AWS does not need: where DynamoDB Local and the KMS stand-in listen.
+    /// Lambda's environment: the template's variables with its table, bucket, key and region filled in (its port swapped
+    /// for a free one), Lambda's own, and the settings AWS does not need: where DynamoDB Local, s3rver and the KMS
+    /// stand-in listen.
     /// </summary>
     private Dictionary<string, string> LambdaEnvironment(string tableName, string port)
     {
@@ -168,6 +171,7 @@ public sealed class LambdaShapeTests(PublishedApp app, DynamoDbLocal engine) : I
             {
                 ["AssetVersion"] = AssetVersion,
                 ["Table"] = tableName,
+                ["ReceiptBucket"] = s3.BucketName,
                 ["AWS::Region"] = "ap-south-1",
                 ["KeyRingKey.Arn"] = KmsOnTheWire.KeyArn,
             });
@@ -176,6 +180,7 @@ public sealed class LambdaShapeTests(PublishedApp app, DynamoDbLocal engine) : I
         environment["AWS_LAMBDA_FUNCTION_NAME"] = "expense-tracker-lambda-shape";
         environment["AWS_REGION"] = "ap-south-1";
         environment["Storage__DynamoDb__ServiceUrl"] = engine.ServiceUrl;
+        environment["Receipts__S3__ServiceUrl"] = s3.ServiceUrl;
         environment["DataProtection__Kms__ServiceUrl"] = kmsUrl ??= kms.Listen();
         Assert.DoesNotContain(environment, variable => variable.Value.Contains("${", StringComparison.Ordinal));
         return environment;
