@@ -67,6 +67,8 @@ app.UseStaticAssetFolder();
 app.UseVaryByHtmxRequest();
 // Routing after the error middleware, so that a re-executed error page finds its endpoint.
 app.UseRouting();
+// Right after routing, before anything reads a body: the receipt forms take five files of 10 MB, the upload check under 1 MB.
+app.UseRequestBodyLimits();
 // After routing, so authorization and the rate limiter see the endpoint's metadata (AllowAnonymous, the limit policy).
 // Just before sign-in: a key ring the store or KMS cannot give answers 503, not a silent sign-out.
 app.UseKeyRingBeforeSignIn();

@@ -2,6 +2,7 @@ using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Budgets;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Clock;
+using ExpenseTracker.Web.Hosting;
 using ExpenseTracker.Web.Receipts;
 
 namespace ExpenseTracker.Web.Expenses;
@@ -10,7 +11,7 @@ namespace ExpenseTracker.Web.Expenses;
 /// Editing one expense: inline in the table through htmx (the row becomes <c>_EditRow</c>), or as a page of its own
 /// without JavaScript. Both post here, with any receipts to add.
 /// </summary>
-[RequestSizeLimit(ReceiptUploadLimits.FormBytes)]
+[RequestBodyLimit(ReceiptUploadLimits.FormBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ReceiptUploadLimits.FormBytes)]
 public sealed class EditModel(IExpenseStore expenses, CategoryCatalog catalog, ExpenseReceipts receipts, ICurrentUser user, AppClock clock)
     : PageModel, IExpenseFormPage

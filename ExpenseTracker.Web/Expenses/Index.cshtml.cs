@@ -2,12 +2,13 @@ using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Budgets;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Clock;
+using ExpenseTracker.Web.Hosting;
 using ExpenseTracker.Web.Receipts;
 
 namespace ExpenseTracker.Web.Expenses;
 
 /// <summary>The home page: add an expense with its receipts, filter the list, page through it, see the count and total.</summary>
-[RequestSizeLimit(ReceiptUploadLimits.FormBytes)]
+[RequestBodyLimit(ReceiptUploadLimits.FormBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ReceiptUploadLimits.FormBytes)]
 public sealed class IndexModel(IExpenseStore expenses, CategoryCatalog catalog, ExpenseReceipts receipts, ICurrentUser user, AppClock clock)
     : PageModel, IExpenseFormPage

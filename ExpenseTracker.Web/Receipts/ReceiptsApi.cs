@@ -1,5 +1,6 @@
 using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Expenses;
+using ExpenseTracker.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ExpenseTracker.Web.Receipts;
@@ -22,7 +23,7 @@ public static class ReceiptsApi
             .WithName("AttachReceipts")
             .WithSummary($"Attaches files (multipart/form-data, field \"file\"; JPEG, PNG, WebP, HEIC or PDF, 10 MB each, {ReceiptRules.MaxPerExpense} per expense)")
             .Accepts<IFormFileCollection>("multipart/form-data")
-            .WithMetadata(new RequestSizeLimitAttribute(ReceiptUploadLimits.FormBytes))
+            .WithMetadata(new RequestBodyLimitAttribute(ReceiptUploadLimits.FormBytes))
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ExpenseTracker.Web.Accounts;
+using ExpenseTracker.Web.Hosting;
 
 namespace ExpenseTracker.Web.Receipts;
 
@@ -9,7 +10,7 @@ namespace ExpenseTracker.Web.Receipts;
 /// location, and the presigned POST to upload it straight to S3. A refused file is a 400 with the reason. On a laptop,
 /// where files post with the form, this is a 404.
 /// </summary>
-[RequestSizeLimit(MaxRequestBytes)]
+[RequestBodyLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 public sealed class UploadsModel(ExpenseReceipts receipts, ICurrentUser user) : PageModel
 {
