@@ -49,12 +49,12 @@ public sealed partial class LayoutTests
             .Where(file => !Relative(file).StartsWith("bin/", StringComparison.Ordinal) && !Relative(file).StartsWith("obj/", StringComparison.Ordinal));
 
     /// <summary>A feature's <c>Sqlite/</c> or <c>DynamoDb/</c> folder, or the shared ones under <c>Storage/</c>.</summary>
-    // Kms/ holds the AWS side of a feature that has no store provider of its own (the key ring's encryption).
-    private static bool IsProviderCode(string file) => Relative(file).Split('/') is [.., "Sqlite" or "DynamoDb" or "Kms", _];
+    // Kms/ and S3/ hold the AWS side of what is not a store provider: the key ring's encryption, the receipt files.
+    private static bool IsProviderCode(string file) => Relative(file).Split('/') is [.., "Sqlite" or "DynamoDb" or "Kms" or "S3", _];
 
     private static string Relative(string file) => Path.GetRelativePath(Product, file).Replace('\\', '/');
 
-    [GeneratedRegex(@"\b(Dapper|Microsoft\.Data\.Sqlite|Amazon\.DynamoDBv2|Amazon\.KeyManagementService|Amazon\.Runtime|SqliteConnection|IAmazonDynamoDB|AttributeValue)\b")]
+    [GeneratedRegex(@"\b(Dapper|Microsoft\.Data\.Sqlite|Amazon\.DynamoDBv2|Amazon\.KeyManagementService|Amazon\.S3|Amazon\.Runtime|SqliteConnection|IAmazonDynamoDB|IAmazonS3|AttributeValue)\b")]
     private static partial Regex ProviderLibrary();
 
     /// <summary>

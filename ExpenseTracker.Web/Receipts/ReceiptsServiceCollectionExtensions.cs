@@ -1,4 +1,3 @@
-using Amazon.S3;
 using ExpenseTracker.Web.Receipts.DynamoDb;
 using ExpenseTracker.Web.Receipts.LocalFolder;
 using ExpenseTracker.Web.Receipts.S3;
@@ -23,9 +22,7 @@ public static class ReceiptsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddStore<IReceiptStore, SqliteReceiptStore, DynamoDbReceiptStore>();
         services.AddKeyedSingleton<IReceiptFiles, FolderReceiptFiles>(ReceiptFilesProvider.Folder);
-        services.AddKeyedSingleton<IReceiptFiles, S3ReceiptFiles>(ReceiptFilesProvider.S3);
-        // Created only when S3 is chosen.
-        services.AddSingleton<IAmazonS3>(provider => S3Client.Create(provider.GetRequiredService<IOptions<ReceiptOptions>>().Value.S3));
+        services.AddS3ReceiptFiles();
         services.AddSingleton(provider => provider.GetRequiredKeyedService<IReceiptFiles>(provider.GetRequiredService<IOptions<ReceiptOptions>>().Value.Provider));
         services.AddSingleton<ExpenseReceipts>();
         services.AddSingleton<IUserDataEraser, ReceiptFilesEraser>();
