@@ -34,6 +34,22 @@ public sealed class S3ReceiptFilesTests(S3rver s3)
     }
 
     [Fact]
+    public async Task CheckingALargeUploadReadsItsHeadAndTailFromS3ButNeverItsWholeBody()
+    {
+        var photo = SampleFiles.NoisyJpegWithLocation(1600, 1200, 3_000_000);
+        var id = ReceiptRules.NewId();
+        await UploadAsync(id, ReceiptKind.Jpeg, photo);
+
+        await using var opened = await Files.OpenPendingAsync(userId, id, default);
+        var inspection = await ReceiptInspector.InspectAsync(opened!.Bytes, "large.jpg", default);
+
+        Assert.Equal(ReceiptKind.Jpeg, inspection.Kind);
+        Assert.NotEmpty(inspection.LocationPatches);
+        var read = ((S3ReceiptBytes)opened.Bytes).BytesRead;
+        Assert.True(read <= ReceiptInspector.HeadSize + ReceiptInspector.TailSize, $"{read} of the photo's {photo.Length} bytes were read.");
+    }
+
+    [Fact]
     public async Task AnUploadThatWasNeverMadeIsNoPendingFile() =>
         Assert.Null(await Files.OpenPendingAsync(userId, ReceiptRules.NewId(), default));
 

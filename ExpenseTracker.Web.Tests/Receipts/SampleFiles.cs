@@ -1,5 +1,6 @@
 using System.Text;
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Metadata.Profiles.Exif;
 using SixLabors.ImageSharp.PixelFormats;
 
@@ -22,6 +23,38 @@ public static class SampleFiles
         using var output = new MemoryStream();
         image.SaveAsJpeg(output);
         return output.ToArray();
+    }
+
+    /// <summary>
+    /// A photo of noise (so hardly compressible) that says where it was taken, saved at the highest JPEG quality that
+    /// keeps it within <paramref name="maxBytes"/>: a large file the way a phone camera makes one.
+    /// </summary>
+    public static byte[] NoisyJpegWithLocation(int width, int height, long maxBytes)
+    {
+        var random = new Random(19);
+        using var image = new Image<Rgb24>(width, height);
+        image.ProcessPixelRows(rows =>
+        {
+            for (var y = 0; y < rows.Height; y++)
+            {
+                foreach (ref var pixel in rows.GetRowSpan(y))
+                {
+                    pixel = new Rgb24((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256));
+                }
+            }
+        });
+        image.Metadata.ExifProfile = Image.Identify(JpegWithLocation(8, 8)).Metadata.ExifProfile;
+        for (var quality = 95; quality > 10; quality -= 5)
+        {
+            using var jpeg = new MemoryStream();
+            image.SaveAsJpeg(jpeg, new JpegEncoder { Quality = quality });
+            if (jpeg.Length <= maxBytes)
+            {
+                return jpeg.ToArray();
+            }
+        }
+
+        throw new InvalidOperationException($"No quality made a {width}×{height} photo fit in {maxBytes} bytes.");
     }
 
     public static byte[] Png(int width = 200, int height = 100)

@@ -4,22 +4,21 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ExpenseTracker.Web.Tests.Infrastructure;
 using ExpenseTracker.Web.Tests.Storage;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats.Jpeg;
-using SixLabors.ImageSharp.PixelFormats;
 using Xunit.Abstractions;
 
 namespace ExpenseTracker.Web.Tests.Receipts;
 
 /// <summary>
 /// The figures: uploading and opening a photo of almost 10 MB on a laptop (form post, folder) and in the AWS
-/// shape (straight to s3rver), with what the app allocated meanwhile. Printed for docs; the asserts hold only what
-/// must not regress: the app never carries the bytes of a direct upload, and a form upload is streamed, not buffered.
+/// shape (straight to s3rver), with what the app allocated meanwhile. The figures are printed for the docs and never
+/// asserted: time and the allocation counter (the whole test process's) follow whatever else runs at once. The asserts
+/// hold only that each step works; that the app never reads a direct upload's whole body back is checked exactly, by
+/// the bytes it reads from S3, in <see cref="S3ReceiptFilesTests"/>.
 /// </summary>
 [Collection(DynamoDbLocalCollection.Name)]
 public sealed class UploadMeasurements(DynamoDbLocal engine, S3rver s3, ITestOutputHelper output)
 {
-    private static readonly Lazy<byte[]> LargePhoto = new(MakeLargePhoto);
+    private static readonly Lazy<byte[]> LargePhoto = new(() => SampleFiles.NoisyJpegWithLocation(4000, 3000, Web.Receipts.ReceiptInspector.MaxSize));
 
     [Fact]
     public async Task ALargePhotoPostedWithTheFormIsStreamedToTheFolder()
@@ -72,8 +71,6 @@ public sealed class UploadMeasurements(DynamoDbLocal engine, S3rver s3, ITestOut
         var (open, _) = await MeasureAsync(async () => (await browser.GetByteArrayAsync((await client.GetAsync(href)).Headers.Location)).Length);
 
         Assert.Equal(photo.Length, open.Result);
-        // The head and tail sent for the check and a few copies of them; never the photo.
-        Assert.True(prepareAllocated + saveAllocated < photo.Length / 2, $"the app allocated {prepareAllocated + saveAllocated} bytes");
         output.WriteLine($"S3 (s3rver): {photo.Length / 1e6:0.0} MB photo; check {prepared.Elapsed.TotalMilliseconds:0} ms ({prepareAllocated / 1e6:0.0} MB allocated), "
             + $"upload to S3 {uploaded.Elapsed.TotalMilliseconds:0} ms, save {saved.Elapsed.TotalMilliseconds:0} ms ({saveAllocated / 1e6:0.0} MB allocated), "
             + $"open through the presigned GET {open.Elapsed.TotalMilliseconds:0} ms.");
@@ -85,34 +82,5 @@ public sealed class UploadMeasurements(DynamoDbLocal engine, S3rver s3, ITestOut
         var clock = Stopwatch.StartNew();
         var result = await action();
         return ((result, clock.Elapsed), GC.GetTotalAllocatedBytes(precise: true) - allocated);
-    }
-
-    /// <summary>A noisy (so hardly compressible) JPEG photo just under 10 MB, with a location to strip.</summary>
-    private static byte[] MakeLargePhoto()
-    {
-        var random = new Random(19);
-        using var image = new Image<Rgb24>(4000, 3000);
-        image.ProcessPixelRows(rows =>
-        {
-            for (var y = 0; y < rows.Height; y++)
-            {
-                foreach (ref var pixel in rows.GetRowSpan(y))
-                {
-                    pixel = new Rgb24((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256));
-                }
-            }
-        });
-        image.Metadata.ExifProfile = Image.Identify(SampleFiles.JpegWithLocation(8, 8)).Metadata.ExifProfile;
-        for (var quality = 95; quality > 10; quality -= 5)
-        {
-            using var jpeg = new MemoryStream();
-            image.SaveAsJpeg(jpeg, new JpegEncoder { Quality = quality });
-            if (jpeg.Length <= Web.Receipts.ReceiptInspector.MaxSize)
-            {
-                return jpeg.ToArray();
-            }
-        }
-
-        throw new InvalidOperationException("No quality made the photo small enough.");
     }
 }
