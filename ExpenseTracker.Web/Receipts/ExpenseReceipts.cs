@@ -42,11 +42,14 @@ public sealed class ExpenseReceipts(IReceiptStore store, IReceiptFiles files, IO
             return new ReceivedUploads(pending, new TooManyReceiptsException(alreadyAttached).Message);
         }
 
-        foreach (var file in files)
+        // Receipts list oldest first; the files of one post, received at one moment by the clock, a tick apart in the
+        // order they were sent.
+        var received = time.GetUtcNow();
+        foreach (var (file, position) in files.Select((file, position) => (file, position)))
         {
             try
             {
-                pending.Add(await ReceiveFileAsync(userId, file, cancellationToken));
+                pending.Add(await ReceiveFileAsync(userId, file, received.AddTicks(position), cancellationToken));
             }
             catch (FileRefusedException refused)
             {
@@ -70,7 +73,7 @@ public sealed class ExpenseReceipts(IReceiptStore store, IReceiptFiles files, IO
         var inspection = await ReceiptInspector.InspectAsync(new PartialReceiptBytes(size, head, tail), NameOf(fileName), cancellationToken);
         var id = ReceiptRules.NewId();
         var hasThumbnail = inspection.Kind != ReceiptKind.Pdf && thumbnail is not null && await SaveThumbnailAsync(userId, id, thumbnail, cancellationToken);
-        await store.AddPendingAsync(userId, NewReceipt(id, inspection.Kind, size, fileName, hasThumbnail), cancellationToken);
+        await store.AddPendingAsync(userId, NewReceipt(id, inspection.Kind, size, fileName, hasThumbnail, time.GetUtcNow()), cancellationToken);
         var upload = await direct.PrepareUploadAsync(userId, id, inspection.Kind, size, cancellationToken);
         await SweepAsync(userId, cancellationToken);
         return new PreparedUpload(id, inspection.LocationPatches, upload);
@@ -151,7 +154,7 @@ public sealed class ExpenseReceipts(IReceiptStore store, IReceiptFiles files, IO
     }
 
     /// <summary>On a laptop: the posted file streamed to a pending upload, inspected, patched in place and given a thumbnail.</summary>
-    private async Task<Receipt> ReceiveFileAsync(string userId, IFormFile file, CancellationToken cancellationToken)
+    private async Task<Receipt> ReceiveFileAsync(string userId, IFormFile file, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         var name = NameOf(file.FileName);
         if (file.Length == 0 || file.Length > ReceiptInspector.MaxSize)
@@ -179,7 +182,7 @@ public sealed class ExpenseReceipts(IReceiptStore store, IReceiptFiles files, IO
                 hasThumbnail = await SaveThumbnailAsync(userId, id, pendingFile, cancellationToken);
             }
 
-            var receipt = NewReceipt(id, inspection.Kind, file.Length, name, hasThumbnail);
+            var receipt = NewReceipt(id, inspection.Kind, file.Length, name, hasThumbnail, receivedAt);
             await store.AddPendingAsync(userId, receipt, cancellationToken);
             await SweepAsync(userId, cancellationToken);
             return receipt;
@@ -235,11 +238,8 @@ public sealed class ExpenseReceipts(IReceiptStore store, IReceiptFiles files, IO
         return true;
     }
 
-    private Receipt NewReceipt(string id, ReceiptKind kind, long size, string fileName, bool hasThumbnail)
-    {
-        var now = time.GetUtcNow();
-        return new Receipt(id, null, kind, size, NameOf(fileName), hasThumbnail, ReceiptState.Pending, now, now);
-    }
+    private static Receipt NewReceipt(string id, ReceiptKind kind, long size, string fileName, bool hasThumbnail, DateTimeOffset at) =>
+        new(id, null, kind, size, NameOf(fileName), hasThumbnail, ReceiptState.Pending, at, at);
 
     /// <summary>The name as shown back to the person: without a path, at most 120 characters, never empty.</summary>
     private static string NameOf(string fileName)
