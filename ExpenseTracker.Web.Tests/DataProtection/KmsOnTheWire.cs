@@ -5,6 +5,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
 
+using ExpenseTracker.Web.Tests.Infrastructure;
+
 namespace ExpenseTracker.Web.Tests.DataProtection;
 
 /// <summary>
@@ -37,7 +39,7 @@ public sealed class KmsOnTheWire : HttpClientFactory, IDisposable
     /// </summary>
     public string Listen()
     {
-        var port = Deployment.PublishedApp.FreePort();
+        var port = LocalService.FreePort();
         listener = new HttpListener();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         listener.Start();

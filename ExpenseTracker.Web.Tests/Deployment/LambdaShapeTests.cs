@@ -189,7 +189,7 @@ public sealed class LambdaShapeTests(PublishedApp app, DynamoDbLocal engine, S3r
     /// <summary>Starts the app; its client keeps the cookies the app sets (Secure ones too: the test plays the https proxy).</summary>
     private async Task<(AppProcess Process, HttpClient Client, CookieJar Cookies)> StartAsync(string tableName)
     {
-        var environment = LambdaEnvironment(tableName, PublishedApp.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var environment = LambdaEnvironment(tableName, LocalService.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         var process = app.Start(environment);
         var cookies = CookieJar.OverHttp();
         var client = new HttpClient(cookies)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace ExpenseTracker.Web.Tests.Deployment;
@@ -53,13 +52,6 @@ public sealed class PublishedApp : IAsyncLifetime
         }
 
         return new AppProcess(Process.Start(start)!);
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Settings the test runner may have set for itself (environment, URLs, MSBuild's), which Lambda would not.</summary>

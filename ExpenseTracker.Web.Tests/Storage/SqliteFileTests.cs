@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Dapper;
 using ExpenseTracker.Web.Accounts.Sqlite;
 using ExpenseTracker.Web.Storage.Sqlite;
@@ -75,7 +74,7 @@ public sealed class SqliteFileTests : IDisposable
     [Fact]
     public async Task AnAcknowledgedAddSurvivesKillingTheAppProcess()
     {
-        var port = FreePort();
+        var port = LocalService.FreePort();
         using var app = StartApp(port);
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
         {
@@ -142,13 +141,6 @@ public sealed class SqliteFileTests : IDisposable
         }
 
         Assert.Fail("The app did not answer within 60 seconds.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The test app on a database file the test chooses, so two app lifetimes can share it.</summary>
