@@ -21,14 +21,25 @@ public static class RequestBodyLimitExtensions
     {
         app.Use((context, next) =>
         {
-            if (context.GetEndpoint()?.Metadata.GetMetadata<RequestBodyLimitAttribute>() is { } limit
-                && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)
+            if (context.GetEndpoint()?.Metadata.GetMetadata<RequestBodyLimitAttribute>() is { } limit)
             {
-                body.MaxRequestBodySize = limit.Bytes;
+                context.LimitRequestBody(limit.Bytes);
             }
 
             return next(context);
         });
         return app;
+    }
+
+    /// <summary>
+    /// This request's body limit, where the server lets it be set (Kestrel, before the body is read; not the in-process
+    /// test server): a longer body is then refused while it is read, even one sent without a length.
+    /// </summary>
+    public static void LimitRequestBody(this HttpContext context, long bytes)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)
+        {
+            body.MaxRequestBodySize = bytes;
+        }
     }
 }

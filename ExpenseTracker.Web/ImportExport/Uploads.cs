@@ -1,3 +1,4 @@
+using ExpenseTracker.Web.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace ExpenseTracker.Web.ImportExport;
@@ -21,10 +22,7 @@ public static class Uploads
             return (null, null, TooLarge(options));
         }
 
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = max + FormOverhead;
-        }
+        request.HttpContext.LimitRequestBody(max + FormOverhead);
 
         if (!request.HasFormContentType)
         {

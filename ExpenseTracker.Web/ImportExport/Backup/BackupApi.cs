@@ -1,6 +1,6 @@
 using ExpenseTracker.Web.Accounts;
 using ExpenseTracker.Web.Clock;
-using Microsoft.AspNetCore.Http.Features;
+using ExpenseTracker.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ExpenseTracker.Web.ImportExport.Backup;
@@ -55,10 +55,7 @@ public static class BackupApi
             return TooLarge(options.Value);
         }
 
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = max;
-        }
+        context.LimitRequestBody(max);
 
         // Buffered (to disk past 1 MB) so that the restore can look at its first bytes and read it again.
         context.Request.EnableBuffering(1024 * 1024, max);
