@@ -1,6 +1,6 @@
-using Amazon;
 using Amazon.KeyManagementService;
 using Amazon.Runtime;
+using ExpenseTracker.Web.Storage.DynamoDb;
 
 namespace ExpenseTracker.Web.DataProtection.Kms;
 
@@ -16,21 +16,10 @@ public static class KmsClient
             MaxErrorRetry = 2,
             Timeout = TimeSpan.FromSeconds(5),
         };
-        if (options.ServiceUrl.Length > 0)
-        {
-            config.ServiceURL = options.ServiceUrl;
-            config.AuthenticationRegion = options.Region.Length > 0 ? options.Region : "us-east-1";
-        }
-        else if (options.Region.Length > 0)
-        {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(options.Region);
-        }
-
+        AwsEndpoint.Apply(config, options.ServiceUrl, options.Region);
         customize?.Invoke(config);
-        var useDummyCredentials = options.ServiceUrl.Length > 0
-            && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID"));
-        return useDummyCredentials
-            ? new AmazonKeyManagementServiceClient(new BasicAWSCredentials("local", "local"), config)
+        return AwsEndpoint.LocalCredentials(options.ServiceUrl) is { } credentials
+            ? new AmazonKeyManagementServiceClient(credentials, config)
             : new AmazonKeyManagementServiceClient(config);
     }
 }

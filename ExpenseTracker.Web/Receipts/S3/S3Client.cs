@@ -1,6 +1,6 @@
-using Amazon;
 using Amazon.Runtime;
 using Amazon.S3;
+using ExpenseTracker.Web.Storage.DynamoDb;
 
 namespace ExpenseTracker.Web.Receipts.S3;
 
@@ -22,19 +22,12 @@ public static class S3Client
             RetryMode = RequestRetryMode.Standard,
             MaxErrorRetry = 3,
             Timeout = TimeSpan.FromSeconds(10),
+            // s3rver serves buckets by path, not by host name.
+            ForcePathStyle = settings.ServiceUrl.Length > 0,
         };
-        if (settings.ServiceUrl.Length > 0)
-        {
-            config.ServiceURL = settings.ServiceUrl;
-            config.ForcePathStyle = true;
-            config.AuthenticationRegion = settings.Region.Length > 0 ? settings.Region : "us-east-1";
-        }
-        else if (settings.Region.Length > 0)
-        {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(settings.Region);
-        }
-
-        var local = settings.ServiceUrl.Length > 0 && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID"));
-        return local ? new AmazonS3Client(new BasicAWSCredentials(LocalKey, LocalKey), config) : new AmazonS3Client(config);
+        AwsEndpoint.Apply(config, settings.ServiceUrl, settings.Region);
+        return AwsEndpoint.LocalCredentials(settings.ServiceUrl, LocalKey) is { } credentials
+            ? new AmazonS3Client(credentials, config)
+            : new AmazonS3Client(config);
     }
 }

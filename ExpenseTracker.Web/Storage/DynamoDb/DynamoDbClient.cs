@@ -1,4 +1,3 @@
-using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 
@@ -21,16 +20,7 @@ public static class DynamoDbClient
             // One attempt never needs long against DynamoDB; a hung connection fails over to the next attempt.
             Timeout = TimeSpan.FromSeconds(5),
         };
-        if (options.ServiceUrl.Length > 0)
-        {
-            config.ServiceURL = options.ServiceUrl;
-            config.AuthenticationRegion = options.Region.Length > 0 ? options.Region : DynamoDbStorageOptions.LocalRegion;
-        }
-        else if (options.Region.Length > 0)
-        {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(options.Region);
-        }
-
+        AwsEndpoint.Apply(config, options.ServiceUrl, options.Region);
         return config;
     }
 
@@ -43,10 +33,8 @@ public static class DynamoDbClient
         options.Validate();
         var config = Config(options);
         customize?.Invoke(config);
-        var useDummyCredentials = options.ServiceUrl.Length > 0
-            && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID"));
-        return useDummyCredentials
-            ? new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), config)
+        return AwsEndpoint.LocalCredentials(options.ServiceUrl) is { } credentials
+            ? new AmazonDynamoDBClient(credentials, config)
             : new AmazonDynamoDBClient(config);
     }
 }
