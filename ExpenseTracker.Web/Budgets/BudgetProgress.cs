@@ -25,7 +25,7 @@ public sealed class BudgetOverview(IBudgetStore budgets, IExpenseStore expenses,
         var today = clock.Today;
         var (filter, text) = budget.Period == BudgetPeriod.AllTime
             ? (ExpenseFilter.None, "so far")
-            : (new ExpenseFilter(From: new DateOnly(today.Year, today.Month, 1), To: new DateOnly(today.Year, today.Month, DateTime.DaysInMonth(today.Year, today.Month))),
+            : (new ExpenseFilter(From: SupportedDates.StartOfMonth(today), To: SupportedDates.EndOfMonth(today)),
                 "in " + BudgetSettings.DescribePeriod(BudgetSettings.MonthKey(today)));
         var totals = await expenses.GetTotalsAsync(userId, filter, cancellationToken);
         return new BudgetProgress(budget, text, totals.Total);

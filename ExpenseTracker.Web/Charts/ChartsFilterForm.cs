@@ -42,14 +42,17 @@ public sealed class ChartsFilterForm
     /// </summary>
     public Checked<SummaryRange> Validate(IReadOnlyCollection<Category> categories, DateOnly today)
     {
+        // Month sums that stay inside the supported dates, whatever today is.
         var thisMonth = SummaryRange.StartOfMonth(today);
+        var endOfThisMonth = SummaryRange.EndOfMonth(today);
+        var lastMonth = SupportedDates.AddMonthsWithin(thisMonth, -1);
         (DateOnly From, DateOnly To)? period = EffectivePreset switch
         {
-            ThisMonth => (thisMonth, SummaryRange.EndOfMonth(today)),
-            LastMonth => (thisMonth.AddMonths(-1), thisMonth.AddDays(-1)),
-            "last-3-months" => (thisMonth.AddMonths(-2), SummaryRange.EndOfMonth(today)),
-            "last-6-months" => (thisMonth.AddMonths(-5), SummaryRange.EndOfMonth(today)),
-            "last-12-months" => (thisMonth.AddMonths(-11), SummaryRange.EndOfMonth(today)),
+            ThisMonth => (thisMonth, endOfThisMonth),
+            LastMonth => (lastMonth, SummaryRange.EndOfMonth(lastMonth)),
+            "last-3-months" => (SupportedDates.AddMonthsWithin(thisMonth, -2), endOfThisMonth),
+            "last-6-months" => (SupportedDates.AddMonthsWithin(thisMonth, -5), endOfThisMonth),
+            "last-12-months" => (SupportedDates.AddMonthsWithin(thisMonth, -11), endOfThisMonth),
             _ => null,
         };
         if (period is null && EffectivePreset != Custom)
@@ -73,7 +76,7 @@ public sealed class ChartsFilterForm
     /// </summary>
     public static SummaryRange MonthlyRangeFor(SummaryRange range)
     {
-        var yearBefore = SummaryRange.StartOfMonth(range.To).AddMonths(-11);
+        var yearBefore = SupportedDates.AddMonthsWithin(SummaryRange.StartOfMonth(range.To), -11);
         var from = SummaryRange.StartOfMonth(range.From);
         return range with { From = from < yearBefore ? from : yearBefore, To = SummaryRange.EndOfMonth(range.To) };
     }

@@ -33,8 +33,10 @@ public sealed class SpendingSummaries(IExpenseStore store)
         var byDay = totals.ToDictionary(total => total.Period!.Value, total => (total.Count, total.Amount));
         var labelFormat = range.From.Year == range.To.Year ? "d MMM" : "d MMM yyyy";
         var series = new List<DaySpending>(range.Days);
-        for (var day = range.From; day <= range.To; day = day.AddDays(1))
+        // Counted rather than stepped past the end, so a range that ends on the calendar's last day cannot overflow.
+        for (var index = 0; index < range.Days; index++)
         {
+            var day = range.From.AddDays(index);
             var (count, amount) = byDay.GetValueOrDefault(day);
             series.Add(new DaySpending(day, day.ToString(labelFormat, CultureInfo.InvariantCulture), count, amount.Paise, amount.ToString()));
         }
@@ -48,8 +50,9 @@ public sealed class SpendingSummaries(IExpenseStore store)
         var totals = await GroupedTotalsAsync(userId, range, TotalsGrouping.Month, cancellationToken);
         var byMonth = totals.ToDictionary(total => total.Period!.Value, total => (total.Count, total.Amount));
         var series = new List<MonthSpending>(range.Months);
-        for (var month = SummaryRange.StartOfMonth(range.From); month <= range.To; month = month.AddMonths(1))
+        for (var index = 0; index < range.Months; index++)
         {
+            var month = SummaryRange.StartOfMonth(range.From).AddMonths(index);
             var (count, amount) = byMonth.GetValueOrDefault(month);
             var from = month < range.From ? range.From : month;
             var end = SummaryRange.EndOfMonth(month);
@@ -74,7 +77,7 @@ public sealed class SpendingSummaries(IExpenseStore store)
         string userId, SpendingSummary<CategorySpending> byCategory, DateOnly today, CancellationToken cancellationToken = default)
     {
         var thisMonth = SummaryRange.StartOfMonth(today);
-        var lastMonth = thisMonth.AddMonths(-1);
+        var lastMonth = SupportedDates.AddMonthsWithin(thisMonth, -1);
         var thisMonthTotals = await store.GetTotalsAsync(
             userId, new ExpenseFilter(thisMonth, SummaryRange.EndOfMonth(thisMonth), byCategory.CategoryId, byCategory.Tag), cancellationToken);
         var lastMonthTotals = await store.GetTotalsAsync(

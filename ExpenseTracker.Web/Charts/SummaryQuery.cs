@@ -23,9 +23,9 @@ public sealed record SummaryRange(DateOnly From, DateOnly To, string? CategoryId
             ? From.ToString("MMMM yyyy", CultureInfo.InvariantCulture)
             : $"{From.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} – {To.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}";
 
-    public static DateOnly StartOfMonth(DateOnly date) => new(date.Year, date.Month, 1);
+    public static DateOnly StartOfMonth(DateOnly date) => SupportedDates.StartOfMonth(date);
 
-    public static DateOnly EndOfMonth(DateOnly date) => StartOfMonth(date).AddMonths(1).AddDays(-1);
+    public static DateOnly EndOfMonth(DateOnly date) => SupportedDates.EndOfMonth(date);
 
     private static int MonthIndex(DateOnly date) => (date.Year * 12) + date.Month;
 }
@@ -44,7 +44,8 @@ public sealed class SummaryQuery : FilterQuery
 
     /// <summary>
     /// The range to summarise, or messages keyed by query parameter. Defaults: the current month for categories and
-    /// days, the twelve months up to and including the current one for months.
+    /// days, the twelve months up to and including the current one for months; a default never starts before
+    /// <see cref="SupportedDates.Earliest"/>.
     /// </summary>
     public Checked<SummaryRange> Validate(SummaryKind kind, IReadOnlyCollection<Category> categories, DateOnly today)
     {
@@ -56,8 +57,8 @@ public sealed class SummaryQuery : FilterQuery
 
         var filter = checkedFilter.Value!;
         var errors = new Dictionary<string, string[]>();
-        var to = filter.To ?? SummaryRange.EndOfMonth(today);
-        var from = filter.From ?? (kind == SummaryKind.ByMonth ? SummaryRange.StartOfMonth(to).AddMonths(-11) : SummaryRange.StartOfMonth(to));
+        var to = filter.To ?? SupportedDates.Clamp(SummaryRange.EndOfMonth(today));
+        var from = filter.From ?? SupportedDates.Clamp(SupportedDates.AddMonthsWithin(SummaryRange.StartOfMonth(to), kind == SummaryKind.ByMonth ? -11 : 0));
         var range = new SummaryRange(from, to, filter.CategoryId, filter.Tag);
         if (from > to)
         {

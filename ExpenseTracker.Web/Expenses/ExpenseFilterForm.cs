@@ -24,8 +24,8 @@ public sealed class ExpenseFilterForm
     public Checked<ExpenseFilter> Validate(IReadOnlyCollection<Category> categories)
     {
         Dictionary<string, string[]> errors = [];
-        var from = ParseDate(From, nameof(From), errors);
-        var to = ParseDate(To, nameof(To), errors);
+        var from = SupportedDates.Check(From, nameof(From), "The start date", errors);
+        var to = SupportedDates.Check(To, nameof(To), "The end date", errors);
         if (from > to)
         {
             errors[nameof(To)] = ["The end date is before the start date."];
@@ -72,21 +72,5 @@ public sealed class ExpenseFilterForm
         }
 
         return given;
-    }
-
-    private static DateOnly? ParseDate(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (ExpenseForm.TryParseDate(text, out var date))
-        {
-            return date;
-        }
-
-        errors[field] = ["Enter a real date as YYYY-MM-DD."];
-        return null;
     }
 }

@@ -21,7 +21,9 @@ public static class ListCursor
             var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
             var parts = text.Split('|');
             if (parts.Length == 3 && parts[0] + "|" == Prefix && parts[2].Length is > 0 and <= 64
-                && DateOnly.TryParseExact(parts[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                && DateOnly.TryParseExact(parts[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                // Every expense is dated inside the supported range, so a cursor outside it was not issued by us.
+                && SupportedDates.Contains(date))
             {
                 return (date, parts[2]);
             }

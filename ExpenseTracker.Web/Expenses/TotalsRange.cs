@@ -19,8 +19,8 @@ public static class TotalsRange
             return [];
         }
 
-        var (startMonth, endMonth) = (FirstDayOfMonth(start), FirstDayOfMonth(end));
-        var (startMonthEnd, endMonthEnd) = (LastDayOfMonth(start), LastDayOfMonth(end));
+        var (startMonth, endMonth) = (SupportedDates.StartOfMonth(start), SupportedDates.StartOfMonth(end));
+        var (startMonthEnd, endMonthEnd) = (SupportedDates.EndOfMonth(start), SupportedDates.EndOfMonth(end));
         var parts = new List<TotalsRangePart>();
         if (startMonth == endMonth)
         {
@@ -79,10 +79,6 @@ public static class TotalsRange
 
         return parts;
     }
-
-    public static DateOnly FirstDayOfMonth(DateOnly date) => new(date.Year, date.Month, 1);
-
-    private static DateOnly LastDayOfMonth(DateOnly date) => new(date.Year, date.Month, DateTime.DaysInMonth(date.Year, date.Month));
 }
 
 /// <summary>
