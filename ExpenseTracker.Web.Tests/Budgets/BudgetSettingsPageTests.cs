@@ -46,7 +46,7 @@ public sealed class BudgetSettingsPageTests : IDisposable
     [InlineData("Amount", "", "Enter a budget.")]
     [InlineData("Amount", "ten thousand", "Enter the budget in rupees")]
     [InlineData("Amount", "100.125", "at most two decimals")]
-    [InlineData("Amount", "-500", "Enter the budget in rupees")]
+    [InlineData("Amount", "-500", "The budget must be more than ₹0; leave out the minus sign.")]
     [InlineData("Amount", "0", "The budget must be more than ₹0.")]
     [InlineData("Amount", "1,00,00,000.01", "The budget can be at most ₹1,00,00,000.00.")]
     [InlineData("Period", "Weekly", "Choose a month or all time.")]

@@ -78,7 +78,7 @@ public class EditingExpensesTests : IDisposable
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var fragment = await Html.ParseFragmentAsync(response);
-        Assert.Contains("rupees", fragment.QuerySelector($"#edit-{expense.Id}-Amount-error")!.TextContent);
+        Assert.Contains("more than ₹0", fragment.QuerySelector($"#edit-{expense.Id}-Amount-error")!.TextContent);
         Assert.Equal(expense, await factory.Expenses().FindAsync(factory.DefaultUserId, expense.Id));
     }
 

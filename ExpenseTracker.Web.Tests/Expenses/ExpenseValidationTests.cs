@@ -13,11 +13,15 @@ public class ExpenseValidationTests : IDisposable
     public static TheoryData<string, string, string, string> BadInputs => new()
     {
         // field, value, the field's id suffix, a phrase of the message
-        { "Input.Amount", "-5", "amount", "rupees" },
+        { "Input.Amount", "-5", "amount", "must be more than ₹0; leave out the minus sign" },
+        { "Input.Amount", "−5", "amount", "must be more than ₹0; leave out the minus sign" },
         { "Input.Amount", "0", "amount", "more than ₹0" },
         { "Input.Amount", "0.00", "amount", "more than ₹0" },
         { "Input.Amount", "twelve", "amount", "rupees" },
-        { "Input.Amount", "12.345", "amount", "two decimals" },
+        { "Input.Amount", "12.345", "amount", "The amount can have at most two decimals (paise)" },
+        { "Input.Amount", "1e5", "amount", "Enter the amount in rupees, like 250 or 1,499.50" },
+        { "Input.Amount", "-0", "amount", "The amount must be more than ₹0." },
+        { "Input.Amount", "9999999999999999999999", "amount", "at most ₹1,00,00,000.00" },
         { "Input.Amount", "10000000.01", "amount", "at most ₹1,00,00,000.00" },
         { "Input.Amount", "99999999999", "amount", "at most ₹1,00,00,000.00" },
         { "Input.Amount", "", "amount", "Enter an amount" },

@@ -23,23 +23,7 @@ public sealed class BudgetForm
     public Checked<BudgetSettings> Validate()
     {
         Dictionary<string, string[]> errors = [];
-        Money? amount = null;
-        if (string.IsNullOrWhiteSpace(Amount))
-        {
-            errors[nameof(Amount)] = ["Enter a budget."];
-        }
-        else if (!Money.TryParse(Amount, out amount))
-        {
-            errors[nameof(Amount)] = ["Enter the budget in rupees, like 10000 or 12,500.50 (at most two decimals)."];
-        }
-        else if (amount.Value <= Money.Zero)
-        {
-            errors[nameof(Amount)] = ["The budget must be more than ₹0."];
-        }
-        else if (amount.Value > BudgetSettings.MaxAmount)
-        {
-            errors[nameof(Amount)] = [$"The budget can be at most {BudgetSettings.MaxAmount}."];
-        }
+        var amount = AmountText.Check(Amount, BudgetSettings.MaxAmount, nameof(Amount), errors, "budget", "10000 or 12,500.50");
 
         // Exact names only: Enum.TryParse would also take "1" or "alltime".
         var period = Enum.GetValues<BudgetPeriod>().Select(value => (BudgetPeriod?)value).FirstOrDefault(value => value.ToString() == Period);

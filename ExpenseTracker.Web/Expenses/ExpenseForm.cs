@@ -13,9 +13,6 @@ public class ExpenseForm
 {
     public const int MaxDescriptionLength = 200;
 
-    /// <summary>The earliest date we accept; older entries are almost always a typo.</summary>
-    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
-
     /// <summary>Rupees as typed ("1499.50", "1,499.50"); at most two decimals.</summary>
     [JsonConverter(typeof(AmountTextConverter))]
     [Description("Rupees as a string (\"1499.50\", \"1,499.50\") or a JSON number (1499.5); more than two decimals is a validation error.")]
@@ -47,10 +44,7 @@ public class ExpenseForm
         Tags = Expenses.Tags.Join(expense.Tags),
     };
 
-    public static string FormatDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    public static bool TryParseDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    public static string FormatDate(DateOnly date) => SupportedDates.Format(date);
 
     /// <summary>Checks every rule: the draft to store, or one message per field (keyed by the property names above).</summary>
     public Checked<ExpenseDraft> Validate(IReadOnlyCollection<Category> categories, DateOnly today)
@@ -83,35 +77,10 @@ public class ExpenseForm
         return Checked<ExpenseDraft>.Of(() => new ExpenseDraft(date!.Value, amount!.Value, category!.Id, description, tags), errors);
     }
 
-    private Money? ValidateAmount(Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(Amount))
-        {
-            errors[nameof(Amount)] = ["Enter an amount."];
-            return null;
-        }
+    private Money? ValidateAmount(Dictionary<string, string[]> errors) =>
+        AmountText.Check(Amount, Money.MaxExpense, nameof(Amount), errors, "amount", "250 or 1,499.50");
 
-        if (!Money.TryParse(Amount, out var amount))
-        {
-            errors[nameof(Amount)] = ["Enter the amount in rupees, like 250 or 1,499.50 (at most two decimals)."];
-            return null;
-        }
-
-        if (amount.Value <= Money.Zero)
-        {
-            errors[nameof(Amount)] = ["The amount must be more than ₹0."];
-            return null;
-        }
-
-        if (amount.Value > Money.MaxExpense)
-        {
-            errors[nameof(Amount)] = [$"The amount can be at most {Money.MaxExpense}."];
-            return null;
-        }
-
-        return amount;
-    }
-
+    /// <summary>A day in the supported range and at most a year after today: a later date is almost always a typo.</summary>
     private DateOnly? ValidateDate(DateOnly today, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(Date))
@@ -120,19 +89,6 @@ public class ExpenseForm
             return null;
         }
 
-        if (!TryParseDate(Date, out var date))
-        {
-            errors[nameof(Date)] = ["Enter a real date as YYYY-MM-DD."];
-            return null;
-        }
-
-        var latest = today.AddYears(1);
-        if (date < EarliestDate || date > latest)
-        {
-            errors[nameof(Date)] = [$"The date must be between {FormatDate(EarliestDate)} and {FormatDate(latest)}."];
-            return null;
-        }
-
-        return date;
+        return SupportedDates.Check(Date, nameof(Date), "The date", errors, latest: SupportedDates.AddMonthsWithin(today, 12));
     }
 }

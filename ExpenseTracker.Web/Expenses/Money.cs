@@ -30,30 +30,14 @@ public readonly record struct Money(long Paise) : IComparable<Money>
     public int CompareTo(Money other) => Paise.CompareTo(other.Paise);
 
     /// <summary>
-    /// Reads what a person types: "1234.5", "1,234.50", "₹ 12,34,567". At most two decimals, no sign, no exponent.
-    /// Culture-independent on purpose: a server's locale must not change what an amount means.
+    /// Reads what a person types: "1234.5", "1,234.50", "₹ 12,34,567". At most two decimals, no sign, no exponent
+    /// (<see cref="AmountText.Read"/> says which rule failed).
     /// </summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out Money? money)
     {
-        money = null;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return false;
-        }
-
-        var cleaned = text.Trim().TrimStart('₹').Replace(",", "", StringComparison.Ordinal).Trim();
-        var dot = cleaned.IndexOf('.', StringComparison.Ordinal);
-        var whole = dot < 0 ? cleaned : cleaned[..dot];
-        var fraction = dot < 0 ? "" : cleaned[(dot + 1)..];
-        if (whole.Length is 0 or > 12 || fraction.Length > 2 || (dot >= 0 && fraction.Length == 0)
-            || !whole.All(char.IsAsciiDigit) || !fraction.All(char.IsAsciiDigit))
-        {
-            return false;
-        }
-
-        var paise = long.Parse(whole, CultureInfo.InvariantCulture) * 100 + long.Parse(fraction.PadRight(2, '0'), CultureInfo.InvariantCulture);
-        money = new Money(paise);
-        return true;
+        var problem = AmountText.Read(text, new Money(long.MaxValue), out var amount);
+        money = problem is AmountProblem.None or AmountProblem.Zero ? amount : null;
+        return money is not null;
     }
 
     /// <summary>Rupees with Indian digit grouping: ₹1,23,456.78. The one place amounts are formatted for people.</summary>
