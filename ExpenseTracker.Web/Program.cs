@@ -39,8 +39,8 @@ builder.Services.AddKeyRingInStore();
 builder.Services.AddHealthEndpoint();
 // Behind CloudFront and API Gateway the app sees the viewer's https and host name.
 builder.Services.AddProxyHeaders();
-// Store failures become ProblemDetails with a 4xx/503 status instead of a 500.
-builder.Services.AddProblemDetails();
+// Every error says what went wrong (ProblemDetails on /api, the error page elsewhere); bodies have limits.
+builder.Services.AddErrorResponses();
 // Pages and the htmx fragments they return; htmx sends the antiforgery token in a header.
 builder.Services.AddPages();
 // CSS and JavaScript under one prefix, served from S3/CloudFront in AWS.
@@ -59,7 +59,8 @@ app.UseProxyHeaders();
 // After the proxy headers (HSTS must see the viewer's https), before everything else: errors, redirects to sign-in,
 // 401s and 429s carry the headers too.
 app.UseSecurityHeaders();
-// Errors answer with ProblemDetails on /api and a friendly page elsewhere, never a bare status.
+// Errors answer with ProblemDetails on /api and a friendly page elsewhere, never a bare status; then a body the app
+// cannot read is refused, in those words, before anything reads it.
 app.UseErrorResponses();
 // Before sign-in is checked: CSS and scripts are public, and the sign-in page needs them.
 app.UseStaticAssetFolder();

@@ -74,6 +74,14 @@ public sealed class EditModel(IExpenseStore expenses, CategoryCatalog catalog, E
             ModelState.AddModelError(ReceiptField.FilesName, refused);
         }
 
+        if (ModelState.GetFieldValidationState(nameof(Version)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            // The hidden version field was changed by hand: say so in words rather than with the binder's message.
+            ModelState.Remove(nameof(Version));
+            Problem = "This form's version is not a number we gave it, so it was not saved. Reload the expense and edit it again.";
+            return FormAgain(StatusCodes.Status422UnprocessableEntity);
+        }
+
         if (!ModelState.Accept(Input.Validate(Categories, clock.Today), nameof(Input), out var draft))
         {
             return FormAgain(StatusCodes.Status422UnprocessableEntity);

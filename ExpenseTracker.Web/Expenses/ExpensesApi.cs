@@ -53,7 +53,7 @@ public static class ExpensesApi
 
         try
         {
-            var page = await expenses.ListAsync(user.UserId, filter, query.CursorOrNull, query.PageSize ?? ExpenseListQuery.DefaultPageSize, cancellationToken);
+            var page = await expenses.ListAsync(user.UserId, filter, query.CursorOrNull, query.PageSizeOrDefault, cancellationToken);
             return TypedResults.Ok(new ExpenseListResponse([.. page.Items.Select(expense => ExpenseResponse.From(expense, categories))], page.NextCursor));
         }
         catch (InvalidCursorException invalid)
@@ -152,19 +152,25 @@ public sealed class ExpenseListQuery : FilterQuery
     [FromQuery(Name = "cursor")]
     public string? Cursor { get; set; }
 
+    /// <summary>How many expenses a page holds, 1 to 100 (25 when not given). Text, checked by <see cref="Validate"/>, like every value the API takes, so a bad one gets a message and not a binding failure.</summary>
     [FromQuery(Name = "pageSize")]
-    public int? PageSize { get; set; }
+    public string? PageSize { get; set; }
 
     public string? CursorOrNull => string.IsNullOrEmpty(Cursor) ? null : Cursor;
+
+    /// <summary>The page size asked for (0 when it is not a whole number), or the default when none was.</summary>
+    public int PageSizeOrDefault =>
+        string.IsNullOrWhiteSpace(PageSize) ? DefaultPageSize
+        : int.TryParse(PageSize.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var size) ? size : 0;
 
     /// <summary>The filter, or messages keyed by query parameter: the API applies no filter it was asked for only in part.</summary>
     public Checked<ExpenseFilter> Validate(IReadOnlyCollection<Category> categories)
     {
         var filter = ValidateFilter(categories, Q);
         var errors = new Dictionary<string, string[]>(filter.Errors);
-        if (PageSize is < 1 or > MaxPageSize)
+        if (!string.IsNullOrWhiteSpace(PageSize) && PageSizeOrDefault is < 1 or > MaxPageSize)
         {
-            errors[nameof(PageSize)] = [$"pageSize must be between 1 and {MaxPageSize}."];
+            errors[nameof(PageSize)] = [$"pageSize must be a whole number between 1 and {MaxPageSize}."];
         }
 
         return Checked<ExpenseFilter>.Of(() => filter.Value!, errors);
