@@ -76,6 +76,8 @@ app.UseKeyRingBeforeSignIn();
 app.UseAccounts();
 app.MapHealthEndpoint();
 app.MapRazorPages();
+// /robots.txt: a private finance app asks every crawler to stay out.
+app.MapRobotsTxt();
 // /_htmx/antiforgery.js: puts the antiforgery token on every htmx request that changes something.
 app.MapHtmxAntiforgery();
 // The OpenAPI document of the JSON endpoints, at /openapi/v1.json; it holds no user data, so it is public.

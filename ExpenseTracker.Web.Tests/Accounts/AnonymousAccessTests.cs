@@ -85,7 +85,7 @@ public class AnonymousAccessTests : IDisposable
     }
 
     [Fact]
-    public void OnlySigningInRegisteringSigningOutErrorPagesHealthAndTheApiDescriptionAreOpenToAnonymousVisitors()
+    public void OnlySigningInRegisteringSigningOutErrorPagesHealthTheApiDescriptionAndRobotsTxtAreOpenToAnonymousVisitors()
     {
         var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
 
@@ -93,8 +93,9 @@ public class AnonymousAccessTests : IDisposable
             .Select(endpoint => endpoint.RoutePattern.RawText!.TrimStart('/'))
             .Order(StringComparer.Ordinal);
 
-        // The Web Adapter polls /healthz without a session; the OpenAPI document describes the API and holds no user data.
-        Assert.Equal(["_htmx/antiforgery.js", "account/login", "account/logout", "account/register", "error/{status:int}", "healthz", "healthz/live", "openapi/{documentName}.json"], open);
+        // The Web Adapter polls /healthz without a session; the OpenAPI document describes the API and holds no user data;
+        // crawlers read robots.txt without one.
+        Assert.Equal(["_htmx/antiforgery.js", "account/login", "account/logout", "account/register", "error/{status:int}", "healthz", "healthz/live", "openapi/{documentName}.json", "robots.txt"], open);
         Assert.NotEmpty(endpoints);
     }
 
@@ -102,6 +103,7 @@ public class AnonymousAccessTests : IDisposable
     [InlineData("/healthz", "text/plain")]
     [InlineData("/openapi/v1.json", "application/json")]
     [InlineData("/error/404", "text/html")]
+    [InlineData("/robots.txt", "text/plain")]
     public async Task TheOpenEndpointsAnswerAnAnonymousVisitor(string url, string mediaType)
     {
         var response = await factory.CreateAnonymousClient().GetAsync(url);
