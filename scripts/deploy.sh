@@ -134,11 +134,11 @@ step "Publishing the app for Lambda (linux-x64, ReadyToRun)"
 run rm -rf "$artifacts"
 run dotnet publish ExpenseTracker.Web/ExpenseTracker.Web.csproj --configuration Release \
   --runtime linux-x64 --self-contained false --output "$publish_dir"
-step "Zipping it into $zip_file for the dotnet10 runtime (keeping the app host executable)"
+step "Zipping it into $zip_file for the dotnet10 runtime (keeping the app host executable; CloudFront serves wwwroot-static)"
 if [ -n "$dry_run" ]; then
-  printf '+ (cd %s && zip -q -r -X ../%s .)\n' "$publish_dir" "$(basename "$zip_file")"
+  printf '+ (cd %s && zip -q -r -X ../%s . -x %s)\n' "$publish_dir" "$(basename "$zip_file")" "'wwwroot-static/*'"
 else
-  (cd "$publish_dir" && zip -q -r -X "../$(basename "$zip_file")" .)
+  (cd "$publish_dir" && zip -q -r -X "../$(basename "$zip_file")" . -x 'wwwroot-static/*')
 fi
 
 # Assets go up before the new pages that link to them, except on the first deploy, which creates the bucket.

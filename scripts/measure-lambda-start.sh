@@ -23,7 +23,7 @@ measure() {
   dotnet publish ExpenseTracker.Web/ExpenseTracker.Web.csproj --configuration Release --runtime linux-x64 \
     --self-contained false -p:PublishReadyToRun="$ready_to_run" --artifacts-path "$work/build-$label" \
     --output "$out/publish" -nologo >/dev/null
-  (cd "$out/publish" && zip -q -r -X ../app.zip .)
+  (cd "$out/publish" && zip -q -r -X ../app.zip . -x 'wwwroot-static/*')
   local zip_bytes
   zip_bytes=$(stat -c %s "$out/app.zip")
 

@@ -31,16 +31,25 @@ public sealed class PublishedApp : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    /// <summary>Starts the published executable as the Web Adapter would, with <paramref name="environment"/> and nothing of this test host's settings.</summary>
-    public AppProcess Start(IReadOnlyDictionary<string, string> environment)
+    /// <summary>
+    /// Starts the published executable as the Web Adapter would (or, with <paramref name="throughDotnet"/>, as
+    /// <c>dotnet ExpenseTracker.Web.dll</c> in the publish folder), with <paramref name="environment"/> and nothing of
+    /// this test host's settings.
+    /// </summary>
+    public AppProcess Start(IReadOnlyDictionary<string, string> environment, bool throughDotnet = false)
     {
-        var start = new ProcessStartInfo(Executable)
+        var start = new ProcessStartInfo(throughDotnet ? "dotnet" : Executable)
         {
             WorkingDirectory = Folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (throughDotnet)
+        {
+            start.ArgumentList.Add(Path.Combine(Folder, "ExpenseTracker.Web.dll"));
+        }
+
         foreach (var inherited in start.Environment.Keys.Where(IsHostSetting).ToList())
         {
             start.Environment.Remove(inherited);

@@ -13,30 +13,39 @@ public static class StaticAssetsExtensions
         return services;
     }
 
-    /// <summary>Serves wwwroot-static under the asset prefix, unless a CDN does that.</summary>
+    /// <summary>
+    /// Serves wwwroot-static under the asset prefix, unless a CDN does that. A published app carries the folder (the
+    /// project file copies it); without one the app still starts and serves its pages, and says in one log line that
+    /// their CSS and JavaScript are missing and how to fix that.
+    /// </summary>
     public static WebApplication UseStaticAssetFolder(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<StaticAssetOptions>>().Value;
-        if (options.Serve)
+        if (!options.Serve)
         {
-            app.UseStaticFiles(new StaticFileOptions
-            {
-                FileProvider = new PhysicalFileProvider(FindFolder(options, app.Environment.ContentRootPath)),
-                RequestPath = options.BaseUrl,
-            });
+            return app;
         }
 
+        var candidates = Candidates(options, app.Environment.ContentRootPath);
+        if (candidates.FirstOrDefault(Directory.Exists) is not { } folder)
+        {
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StaticAssetOptions).FullName!).LogWarning(
+                "No {Folder} folder at {Candidates}, so pages are served without their CSS and JavaScript. Publish the app with the folder, " +
+                "set StaticAssets:Folder to where it is, or set StaticAssets:Serve=false when a CDN serves it.",
+                FolderName, string.Join(" or ", candidates));
+            return app;
+        }
+
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(folder), RequestPath = options.BaseUrl });
         return app;
     }
 
-    private static string FindFolder(StaticAssetOptions options, string contentRoot)
-    {
-        string[] candidates = options.Folder is { Length: > 0 } configured
+    /// <summary>The configured folder, or wwwroot-static beside the app (published), one level up (the repository) or beside the binaries.</summary>
+    private static string[] Candidates(StaticAssetOptions options, string contentRoot) =>
+        options.Folder is { Length: > 0 } configured
             ? [Path.GetFullPath(configured, contentRoot)]
-            : [Path.Combine(contentRoot, FolderName), Path.Combine(contentRoot, "..", FolderName), Path.Combine(AppContext.BaseDirectory, FolderName)];
-        return candidates.Select(Path.GetFullPath).FirstOrDefault(Directory.Exists)
-            ?? throw new DirectoryNotFoundException($"No {FolderName} folder at {string.Join(" or ", candidates)}; set StaticAssets:Folder.");
-    }
+            : [.. new[] { Path.Combine(contentRoot, FolderName), Path.Combine(contentRoot, "..", FolderName), Path.Combine(AppContext.BaseDirectory, FolderName) }
+                .Select(Path.GetFullPath).Distinct(StringComparer.Ordinal)];
 }
 
 /// <summary>Builds asset URLs for pages, so that no page writes the prefix itself.</summary>
