@@ -33,6 +33,12 @@ public static class JsonBodyProblems
 
         var property = bodyType is null ? null : FindProperty(options.GetTypeInfo(bodyType), name);
         var field = property?.Name ?? name;
+        if (exception.InnerException is System.Text.DecoderFallbackException or InvalidOperationException { InnerException: System.Text.DecoderFallbackException })
+        {
+            // The reader could not turn the field's bytes into text: the value is of the right kind, its encoding is not.
+            return (field, $"\"{field}\" holds characters that are not valid UTF-8. Send the body as UTF-8 text.");
+        }
+
         var accepts = property?.CustomConverter is IDescribedJsonValue described ? described.Accepts : Describe(property?.PropertyType);
         return (field, accepts is null ? $"\"{field}\" holds a value of the wrong kind." : $"\"{field}\" must be {accepts}.");
     }

@@ -22,6 +22,11 @@ public sealed class ExpenseRequest : ExpenseForm
         {
             errors[nameof(Version)] = ["Send the version you last read, so that a change made meanwhile is not overwritten."];
         }
+        else if (Version < 1)
+        {
+            // Versions start at 1: a smaller one was never read from us, so it is a mistake, not a conflict.
+            errors[nameof(Version)] = ["The version must be the whole number 1 or more that you last read."];
+        }
 
         return Checked<ExpenseUpdate>.Of(() => new ExpenseUpdate(values.Value!, Version!.Value), errors);
     }

@@ -41,7 +41,7 @@ public static class ExpensesApi
         return group;
     }
 
-    private static async Task<Results<Ok<ExpenseListResponse>, ValidationProblem, ProblemHttpResult>> ListAsync(
+    private static async Task<Results<Ok<ExpenseListResponse>, ValidationProblem>> ListAsync(
         [AsParameters] ExpenseListQuery query, IExpenseStore expenses, CategoryCatalog catalog, ICurrentUser user, CancellationToken cancellationToken)
     {
         var categories = await catalog.ListAsync(user.UserId, cancellationToken);
@@ -58,7 +58,8 @@ public static class ExpensesApi
         }
         catch (InvalidCursorException invalid)
         {
-            return TypedResults.Problem(invalid.Message, statusCode: StatusCodes.Status400BadRequest, title: "Invalid cursor");
+            // Keyed by the parameter like every other 400, so a client knows which value to drop.
+            return new Dictionary<string, string[]> { ["cursor"] = [invalid.Message] }.ToProblem("Invalid cursor");
         }
     }
 
