@@ -59,6 +59,12 @@ public sealed class EditModel(IExpenseStore expenses, CategoryCatalog catalog, E
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            // A blank id (the binder leaves it null) names no expense: not found, rather than a form that cannot be saved.
+            return NotFound();
+        }
+
         Id = id;
         Categories = await catalog.ListAsync(user.UserId, cancellationToken);
         if (await expenses.FindAsync(user.UserId, id, cancellationToken) is null)
