@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Dom;
 using ExpenseTracker.Web.Budgets;
@@ -103,6 +104,29 @@ public sealed class BudgetBannerTests : IDisposable
         Assert.Equal(("₹2,500.00", "₹10,000.00"), (card.QuerySelector("[data-spent]")!.TextContent, card.QuerySelector("[data-budget]")!.TextContent));
         Assert.Contains("(25%), ₹7,500.00 left", card.TextContent);
         Assert.Equal(("2500", "10000", "8000"), (card.QuerySelector("meter")!.GetAttribute("value"), card.QuerySelector("meter")!.GetAttribute("max"), card.QuerySelector("meter")!.GetAttribute("low")));
+    }
+
+    [Theory]
+    [InlineData(5_000, "within", "₹5,000.00 left")]
+    [InlineData(8_500, "warning", "past the 80% warning line")]
+    [InlineData(10_000, "warning", "past the 80% warning line")]
+    [InlineData(12_500, "over", "over budget by ₹2,500.00")]
+    public async Task TheBudgetMeterTurnsRedOnlyPastTheBudgetAndSaysSoInWords(int spent, string state, string words)
+    {
+        await factory.AddAsync(Expense.On(2026, 11, 2).Costing(spent));
+        var client = factory.CreatePlainClient();
+
+        var card = (await Html.ParseFragmentAsync(await client.HtmxGetAsync("/alerts?handler=Progress"))).QuerySelector("#budget-progress")!;
+
+        // optimum 0 sits below "low": a value past "high" (the budget) is the meter's worst region, which browsers draw
+        // red; up to "high" it is the middle region (yellow). So the meter must reach past the budget only when over it.
+        var meter = card.QuerySelector("meter")!;
+        Assert.Equal(state, meter.GetAttribute("data-budget-state"));
+        Assert.Equal(("0", "10000", "8000"), (meter.GetAttribute("optimum"), meter.GetAttribute("high"), meter.GetAttribute("low")));
+        Assert.Equal(spent > 10_000 ? spent.ToString(CultureInfo.InvariantCulture) : "10000", meter.GetAttribute("max"));
+        Assert.Equal(spent > 10_000, decimal.Parse(meter.GetAttribute("value")!, CultureInfo.InvariantCulture) > 10_000);
+        Assert.Equal(state == "over", card.QuerySelector("p.text-danger") is not null);
+        Assert.Contains(words, card.TextContent);
     }
 
     [Fact]
