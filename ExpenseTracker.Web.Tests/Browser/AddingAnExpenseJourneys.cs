@@ -55,7 +55,7 @@ public class AddingAnExpenseJourneys(Chromium chromium) : BrowserJourney(chromiu
         var amount = Page.Locator("#add-form").GetByLabel("Amount (₹)");
         var message = Page.Locator("#add-amount + .invalid-feedback");
         await Expect(message).ToBeVisibleAsync();
-        await Expect(message).ToHaveTextAsync("Enter the amount in rupees, like 250 or 1,499.50 (at most two decimals).");
+        await Expect(message).ToHaveTextAsync("The amount can have at most two decimals (paise), like 250 or 1,499.50.");
         await Expect(amount).ToHaveAttributeAsync("aria-describedby", (await message.GetAttributeAsync("id"))!);
         await Expect(amount).ToHaveValueAsync("12.345");
         await Expect(Page.Locator("#add-form").GetByLabel("Description")).ToHaveValueAsync("Chai");

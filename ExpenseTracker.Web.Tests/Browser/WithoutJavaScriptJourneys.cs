@@ -21,7 +21,7 @@ public class WithoutJavaScriptJourneys(Chromium chromium) : BrowserJourney(chrom
         await form.GetByRole(AriaRole.Button, new() { Name = "Add expense" }).ClickAsync();
 
         await Expect(Page.Locator("#add-amount + .invalid-feedback"))
-            .ToHaveTextAsync("Enter the amount in rupees, like 250 or 1,499.50 (at most two decimals).");
+            .ToHaveTextAsync("The amount can have at most two decimals (paise), like 250 or 1,499.50.");
         await Expect(form.GetByLabel("Category")).ToHaveValueAsync("groceries");
         Assert.Equal(documentsBefore + 1, DocumentRequests);
         Assert.Equal(0, (await StoredTotalsAsync()).Count);
