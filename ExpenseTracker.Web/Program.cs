@@ -59,8 +59,7 @@ app.UseProxyHeaders();
 // After the proxy headers (HSTS must see the viewer's https), before everything else: errors, redirects to sign-in,
 // 401s and 429s carry the headers too.
 app.UseSecurityHeaders();
-// Errors answer with ProblemDetails on /api and a friendly page elsewhere, never a bare status; then a body the app
-// cannot read is refused, in those words, before anything reads it.
+// Errors answer with ProblemDetails on /api and a friendly page elsewhere, never a bare status.
 app.UseErrorResponses();
 // Before sign-in is checked: CSS and scripts are public, and the sign-in page needs them.
 app.UseStaticAssetFolder();
@@ -68,8 +67,9 @@ app.UseStaticAssetFolder();
 app.UseVaryByHtmxRequest();
 // Routing after the error middleware, so that a re-executed error page finds its endpoint.
 app.UseRouting();
-// Right after routing, before anything reads a body: the receipt forms take five files of 10 MB, the upload check under 1 MB.
-app.UseRequestBodyLimits();
+// Right after routing, before anything reads a body: each endpoint's limits (a receipt form takes five files of 10 MB,
+// most forms 1 MB), and a body that cannot be read is refused in words (the error page or ProblemDetails).
+app.UseRequestBodyGate();
 // After routing, so authorization and the rate limiter see the endpoint's metadata (AllowAnonymous, the limit policy).
 // Just before sign-in: a key ring the store or KMS cannot give answers 503, not a silent sign-out.
 app.UseKeyRingBeforeSignIn();

@@ -67,7 +67,7 @@ public sealed class PublishedAppStartTests(PublishedApp app) : IDisposable
 
     private async Task<(AppProcess Process, HttpClient Client)> StartAsync(Dictionary<string, string> settings)
     {
-        var port = PublishedApp.FreePort();
+        var port = LocalService.FreePort();
         settings["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         settings["Storage__Sqlite__Path"] = Path.Combine(data, Guid.NewGuid().ToString("N") + ".db");
         var process = app.Start(settings, throughDotnet: true);

@@ -39,12 +39,17 @@ public sealed partial record AppRoute(
     /// <summary>The query parameters that carry dates.</summary>
     public IReadOnlyList<string> DateQuery => [.. Query.Where(name => name is "from" or "to")];
 
-    /// <summary>The route with <paramref name="id"/> (already escaped) where it names an item, and the handler in the query string.</summary>
+    /// <summary>
+    /// The route with <paramref name="id"/> (already escaped) where it names an item, and the handler where the page's
+    /// links put it: in the path for a route with a {handler?} segment, else in the query string.
+    /// </summary>
     public string Url(string id, string? query = null)
     {
         var inPath = Template.Contains("{id}", StringComparison.Ordinal);
-        var path = RouteParameter().Replace(Template, match => match.Groups[1].Value == "status" ? "404" : id);
-        var parts = new[] { Handler is { Length: > 0 } handler ? $"handler={handler}" : null, TakesId && !inPath ? $"id={id}" : null, query }
+        var handlerInPath = Template.EndsWith("/{handler?}", StringComparison.Ordinal);
+        var template = handlerInPath ? Template[..^"/{handler?}".Length] + (Handler is { Length: > 0 } name ? "/" + name.ToLowerInvariant() : "") : Template;
+        var path = RouteParameter().Replace(template, match => match.Groups[1].Value == "status" ? "404" : id);
+        var parts = new[] { Handler is { Length: > 0 } handler && !handlerInPath ? $"handler={handler}" : null, TakesId && !inPath ? $"id={id}" : null, query }
             .Where(part => !string.IsNullOrEmpty(part));
         return parts.Any() ? $"{path}?{string.Join('&', parts)}" : path;
     }
@@ -81,7 +86,9 @@ public static partial class AppRoutes
             var kind = template.StartsWith("/api/", StringComparison.Ordinal) ? RouteKind.Api : RouteKind.Other;
             var handler = endpoint.Metadata.GetMetadata<MethodInfo>();
             var query = handler?.GetParameters().SelectMany(parameter => QueryOf(parameter.ParameterType)).Distinct().ToList() ?? [];
-            var body = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+            // A JSON body only: the receipts' multipart files and a backup's bytes have their own refusals and tests.
+            var body = endpoint.Metadata.GetMetadata<IAcceptsMetadata>() is { } accepts && accepts.ContentTypes.Contains("application/json")
+                && accepts.RequestType != typeof(byte[]) ? accepts.RequestType : null;
             var takesId = template.Contains("{id}", StringComparison.Ordinal);
             foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
             {

@@ -24,7 +24,7 @@ public sealed class BadRequestExceptionHandler(IOptions<JsonOptions> json) : IEx
 
         var status = badRequest.StatusCode;
         var (field, message) = status == StatusCodes.Status413PayloadTooLarge
-            ? (BodyField, $"The request body is larger than this app accepts ({RequestBodyGate.MaxBodyBytes / 1024 / 1024} MB).")
+            ? (BodyField, $"The request body is larger than this app accepts here ({RequestBodyGate.Size(RequestBodyGate.LimitsOf(httpContext).Bytes)}).")
             : badRequest.InnerException is JsonException unreadable
                 ? JsonBodyProblems.Describe(unreadable, BodyType(httpContext), json.Value.SerializerOptions)
                 : (BodyField, "Send the request body as one JSON object, with the header Content-Type: application/json. " + ApiProblems.Reference);

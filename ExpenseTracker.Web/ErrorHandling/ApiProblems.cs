@@ -16,7 +16,7 @@ public static class ApiProblems
             StatusCodes.Status400BadRequest => "The request could not be read. " + Reference,
             StatusCodes.Status404NotFound => "There is nothing at this address. " + Reference,
             StatusCodes.Status405MethodNotAllowed => $"This address does not take {context.HttpContext.Request.Method} requests. " + Reference,
-            StatusCodes.Status413PayloadTooLarge => $"The request body is larger than this app accepts ({RequestBodyGate.MaxBodyBytes / 1024 / 1024} MB).",
+            StatusCodes.Status413PayloadTooLarge => $"The request body is larger than this app accepts here ({RequestBodyGate.Size(RequestBodyGate.LimitsOf(context.HttpContext).Bytes)}).",
             StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON, with the header Content-Type: application/json.",
             StatusCodes.Status500InternalServerError => "The request failed because of an error on our side. Please try again; if it keeps failing, the app's log says why.",
             _ => null,

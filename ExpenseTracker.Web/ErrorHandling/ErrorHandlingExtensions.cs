@@ -23,7 +23,7 @@ public static class ErrorHandlingExtensions
     /// Error responses always get a body: ProblemDetails for the JSON API, the error page (HTML, with the status) for
     /// people, whatever went wrong. The status-code pages sit outside the exception handler so that a store failure on
     /// a page, which the handler turns into a bare 400/404/409/503, is shown as that page too; an exception nothing
-    /// handles re-runs the request as the error page for 500. Then every body is checked before anything reads it.
+    /// handles re-runs the request as the error page for 500.
     /// </summary>
     public static WebApplication UseErrorResponses(this WebApplication app)
     {
@@ -41,6 +41,15 @@ public static class ErrorHandlingExtensions
                 AllowStatusCode404Response = true,
             });
         });
+        return app;
+    }
+
+    /// <summary>
+    /// Every body is checked, within its endpoint's limits, before anything reads it (<see cref="RequestBodyGate"/>):
+    /// after routing, which finds the endpoint.
+    /// </summary>
+    public static WebApplication UseRequestBodyGate(this WebApplication app)
+    {
         app.UseMiddleware<RequestBodyGate>();
         return app;
     }

@@ -12,7 +12,6 @@ namespace ExpenseTracker.Web.Expenses;
 /// without JavaScript. Both post here, with any receipts to add.
 /// </summary>
 [RequestBodyLimit(ReceiptUploadLimits.FormBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = ReceiptUploadLimits.FormBytes)]
 public sealed class EditModel(IExpenseStore expenses, CategoryCatalog catalog, ExpenseReceipts receipts, ICurrentUser user, AppClock clock)
     : PageModel, IExpenseFormPage
 {

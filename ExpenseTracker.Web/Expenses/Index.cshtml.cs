@@ -9,7 +9,6 @@ namespace ExpenseTracker.Web.Expenses;
 
 /// <summary>The home page: add an expense with its receipts, filter the list, page through it, see the count and total.</summary>
 [RequestBodyLimit(ReceiptUploadLimits.FormBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = ReceiptUploadLimits.FormBytes)]
 public sealed class IndexModel(IExpenseStore expenses, CategoryCatalog catalog, ExpenseReceipts receipts, ICurrentUser user, AppClock clock)
     : PageModel, IExpenseFormPage
 {

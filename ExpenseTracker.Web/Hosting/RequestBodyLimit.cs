@@ -3,34 +3,23 @@ using Microsoft.AspNetCore.Http.Features;
 namespace ExpenseTracker.Web.Hosting;
 
 /// <summary>
-/// The largest request body an endpoint accepts: the forms that carry receipts need more than Kestrel's 30 MB default,
-/// the upload check far less. Unlike <c>[RequestSizeLimit]</c>, which logs a warning on every request to a server that
-/// cannot limit bodies (the in-process test server), this is applied only where the server lets it be; there the
-/// endpoint's multipart limit (<c>[RequestFormLimits]</c>) still bounds what is read.
+/// The largest request body an endpoint accepts, when it is not the app's usual 1 MB: the forms that carry receipts take
+/// five files of 10 MB, the upload check far less. <c>RequestBodyGate</c> applies it, to the server's limit and to the
+/// form it reads, before anything else reads the body. Unlike <c>[RequestSizeLimit]</c>, which logs a warning on every
+/// request to a server that cannot limit bodies (the in-process test server), it is applied only where the server lets it be.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
-public sealed class RequestBodyLimitAttribute(long bytes) : Attribute
+public class RequestBodyLimitAttribute(long bytes) : Attribute
 {
-    public long Bytes { get; } = bytes;
+    /// <summary>The limit for this app; an endpoint whose limit is configured reads it from <paramref name="services"/>.</summary>
+    public virtual long BytesFor(IServiceProvider services) => bytes;
+
+    /// <summary>The most fields the endpoint's form may have, when it is not the app's usual 100 (0).</summary>
+    public int FormFields { get; set; }
 }
 
 public static class RequestBodyLimitExtensions
 {
-    /// <summary>Sets the endpoint's <see cref="RequestBodyLimitAttribute"/>; after routing, before anything reads a body.</summary>
-    public static WebApplication UseRequestBodyLimits(this WebApplication app)
-    {
-        app.Use((context, next) =>
-        {
-            if (context.GetEndpoint()?.Metadata.GetMetadata<RequestBodyLimitAttribute>() is { } limit)
-            {
-                context.LimitRequestBody(limit.Bytes);
-            }
-
-            return next(context);
-        });
-        return app;
-    }
-
     /// <summary>
     /// This request's body limit, where the server lets it be set (Kestrel, before the body is read; not the in-process
     /// test server): a longer body is then refused while it is read, even one sent without a length.

@@ -10,7 +10,7 @@ namespace ExpenseTracker.Web.ImportExport;
 public static class Uploads
 {
     /// <summary>What a multipart form carries around the file (boundaries, the other fields).</summary>
-    private const long FormOverhead = 64 * 1024;
+    public const long FormOverhead = 64 * 1024;
 
     /// <summary>The form and its file <paramref name="field"/>, or the message that says why there is none.</summary>
     public static async Task<(IFormCollection? Form, IFormFile? File, string? Problem)> ReadAsync(

@@ -16,6 +16,9 @@ public sealed class ReceiptModel(ExpenseReceipts receipts, ICurrentUser user) : 
 
     public Task<IActionResult> OnGetThumbnailAsync(string id, CancellationToken cancellationToken) => SendAsync(id, thumbnail: true, cancellationToken);
 
+    /// <summary>A post to a handler this page does not have: the page has no markup to show instead, so there is nothing here.</summary>
+    public IActionResult OnPost() => NotFound();
+
     public async Task<IActionResult> OnPostDeleteAsync(string id, CancellationToken cancellationToken)
     {
         if (await receipts.FindAttachedAsync(user.UserId, id, cancellationToken) is not { } receipt)

@@ -1,4 +1,5 @@
 using ExpenseTracker.Web.Accounts;
+using ExpenseTracker.Web.ErrorHandling;
 using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -61,7 +62,7 @@ public static class ReceiptsApi
         IFormCollection form;
         try
         {
-            form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
+            form = request.HasFormContentType ? await request.ReadFormAsync(RequestBodyGate.FormOptionsFor(RequestBodyGate.LimitsOf(request.HttpContext)), cancellationToken) : FormCollection.Empty;
         }
         catch (InvalidDataException)
         {

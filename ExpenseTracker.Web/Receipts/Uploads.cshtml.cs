@@ -11,7 +11,6 @@ namespace ExpenseTracker.Web.Receipts;
 /// where files post with the form, this is a 404.
 /// </summary>
 [RequestBodyLimit(MaxRequestBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 public sealed class UploadsModel(ExpenseReceipts receipts, ICurrentUser user) : PageModel
 {
     private const int MaxThumbnailBytes = 512 * 1024;

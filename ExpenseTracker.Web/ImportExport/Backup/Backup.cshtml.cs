@@ -3,6 +3,7 @@ using ExpenseTracker.Web.Accounts;
 namespace ExpenseTracker.Web.ImportExport.Backup;
 
 /// <summary>Settings → Backup: download the whole account, or restore a backup into this (empty) account.</summary>
+[UploadLimit]
 public sealed class BackupModel(BackupRestore restore, ICurrentUser user, IOptions<ImportExportOptions> options) : PageModel
 {
     public const string FileField = "BackupFile";

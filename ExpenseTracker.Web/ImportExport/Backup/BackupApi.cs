@@ -24,6 +24,7 @@ public static class BackupApi
             .WithName("RestoreBackup")
             .WithSummary("Restores a backup (the body: the file, gzip-compressed or plain JSON) into this account, which must be empty")
             .Accepts<byte[]>(BackupDocument.ContentType, "application/json")
+            .WithMetadata(new UploadLimitAttribute())
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

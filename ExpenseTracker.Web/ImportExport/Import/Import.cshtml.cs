@@ -10,6 +10,8 @@ namespace ExpenseTracker.Web.ImportExport.Import;
 /// The file travels with every post of the form (nothing is kept on the server between preview and import), so the
 /// page works the same on any number of app instances; the settings can be saved under a name for the next file.
 /// </summary>
+// A field for each duplicate row ticked one by one, besides the mapping ("include all duplicates" is one field).
+[UploadLimit(FormFields = 20_000)]
 public sealed class ImportModel(
     ImportPlanner planner, ImportRunner runner, IImportStore imports, CategoryCatalog catalog, ICurrentUser user, IOptions<ImportExportOptions> options)
     : PageModel
