@@ -80,6 +80,9 @@ public abstract class BackupContract(ExpenseTrackerFactory factory) : IDisposabl
     [InlineData("""{"format": "expense-tracker-backup", "version": 1, "sections": {"expenses": {"version": 9, "data": []}}}""")]
     [InlineData("""{"format": "expense-tracker-backup", "version": 1, "sections": {"categories": {"version": 1, "data": [{"id": "c1", "name": "Mine"}]}, "expenses": {"version": 1, "data": [{"id": "e1", "date": "2026-11-02", "amountPaise": 100, "categoryId": "c2", "description": "", "tags": [], "version": 1}]}}}""")]
     [InlineData("""{"format": "expense-tracker-backup", "version": 1, "sections": {"categories": {"version": 1, "data": [{"id": "c1", "name": "Mine"}]}, "expenses": {"version": 1, "data": [{"id": "e1", "date": "2026-11-02", "amountPaise": "1e5", "categoryId": "c1", "description": "", "tags": [], "version": 1}]}}}""")]
+    // Dates outside the supported range, where the app's month and day sums would overflow: a hand-edited backup is refused too.
+    [InlineData("""{"format": "expense-tracker-backup", "version": 1, "sections": {"expenses": {"version": 1, "data": [{"id": "e1", "date": "9999-12-31", "amountPaise": 100, "categoryId": "food", "description": "", "tags": [], "version": 1}]}}}""")]
+    [InlineData("""{"format": "expense-tracker-backup", "version": 1, "sections": {"expenses": {"version": 1, "data": [{"id": "e1", "date": "0001-01-01", "amountPaise": 100, "categoryId": "food", "description": "", "tags": [], "version": 1}]}}}""")]
     public async Task AFileThatIsNotARestorableBackupIsA400AndWritesNothing(string body)
     {
         var (client, userId) = await Factory.CreateUserAsync($"bad-{Guid.NewGuid():N}@example.com");

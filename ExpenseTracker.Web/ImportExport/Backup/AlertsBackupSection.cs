@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ExpenseTracker.Web.Budgets;
 using ExpenseTracker.Web.Expenses;
+using ExpenseTracker.Web.Validation;
 
 namespace ExpenseTracker.Web.ImportExport.Backup;
 
@@ -45,7 +46,7 @@ public sealed class AlertsBackupSection(IAlertStore store) : IBackupSection
         foreach (var (item, where) in BackupJson.Items(data, Name))
         {
             var period = BackupJson.String(item, "period", where, 7);
-            if (period != BudgetSettings.AllTimeKey && !DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            if (period != BudgetSettings.AllTimeKey && !(SupportedDates.TryParse(period + "-01", out var month) && SupportedDates.Contains(month)))
             {
                 throw new BackupFormatException($"{where}: \"period\" is neither a month (yyyy-MM) nor \"all\".");
             }

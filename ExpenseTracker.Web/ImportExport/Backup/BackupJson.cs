@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ExpenseTracker.Web.Validation;
 
 namespace ExpenseTracker.Web.ImportExport.Backup;
 
@@ -44,10 +45,12 @@ internal static class BackupJson
         throw new BackupFormatException($"{where}: \"{name}\" is missing or not a whole number from {min} to {max}.");
     }
 
+    /// <summary>A day within <see cref="SupportedDates"/>, as every date the app takes.</summary>
     public static DateOnly Date(JsonElement item, string name, string where) =>
-        DateOnly.TryParseExact(String(item, name, where, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        SupportedDates.TryParse(String(item, name, where, 10), out var date) && SupportedDates.Contains(date)
             ? date
-            : throw new BackupFormatException($"{where}: \"{name}\" is not a date as yyyy-MM-dd.");
+            : throw new BackupFormatException(
+                $"{where}: \"{name}\" is not a date as yyyy-MM-dd from {SupportedDates.Format(SupportedDates.Earliest)} to {SupportedDates.Format(SupportedDates.Latest)}.");
 
     public static DateTimeOffset Time(JsonElement item, string name, string where) =>
         item.TryGetProperty(name, out var property) && property.ValueKind == JsonValueKind.String && property.TryGetDateTimeOffset(out var time)
