@@ -72,6 +72,21 @@ public sealed class S3ReceiptFilesTests(S3rver s3)
     }
 
     [Fact]
+    public async Task AThumbnailOpensAsTheJpegThatWasSavedWithNoContentEncodingABrowserCannotUndo()
+    {
+        var id = ReceiptRules.NewId();
+        var jpeg = SampleFiles.JpegWithLocation(64, 48);
+        await Files.SaveThumbnailAsync(userId, id, new MemoryStream(jpeg), default);
+
+        var download = await Files.OpenAsync(userId, Receipt(id, ReceiptKind.Jpeg, "bill.jpg"), thumbnail: true, default);
+        var opened = await browser.GetAsync(download!.RedirectTo);
+
+        Assert.Equal("image/jpeg", opened.Content.Headers.ContentType!.MediaType);
+        Assert.Empty(opened.Content.Headers.ContentEncoding);
+        Assert.Equal(jpeg, await opened.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task APresignedGetStopsWorkingWhenItExpires()
     {
         var id = ReceiptRules.NewId();

@@ -85,9 +85,19 @@ public sealed class S3ReceiptFiles(IAmazonS3 client, IOptions<ReceiptOptions> op
         await client.DeleteObjectAsync(bucket, copy.SourceKey, cancellationToken);
     }
 
+    // A thumbnail is a few kilobytes in memory: sent whole, with its checksum in a header, not aws-chunked. S3 drops
+    // "aws-chunked" from what it stores; an S3-compatible server that keeps it as the object's Content-Encoding serves a
+    // thumbnail no browser can decode.
     public Task SaveThumbnailAsync(string userId, string id, Stream jpeg, CancellationToken cancellationToken) =>
         client.PutObjectAsync(
-            new PutObjectRequest { BucketName = bucket, Key = Key(ThumbnailPrefix, userId, id), InputStream = jpeg, ContentType = "image/jpeg" },
+            new PutObjectRequest
+            {
+                BucketName = bucket,
+                Key = Key(ThumbnailPrefix, userId, id),
+                InputStream = jpeg,
+                ContentType = "image/jpeg",
+                UseChunkEncoding = false,
+            },
             cancellationToken);
 
     public Task<ReceiptDownload?> OpenAsync(string userId, Receipt receipt, bool thumbnail, CancellationToken cancellationToken)
