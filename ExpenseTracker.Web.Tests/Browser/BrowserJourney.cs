@@ -33,9 +33,12 @@ public abstract class BrowserJourney(Chromium chromium) : IAsyncLifetime
     /// <summary>Journeys of signing in and registering turn this off to start as a visitor.</summary>
     protected virtual bool StartSignedIn => true;
 
+    /// <summary>The app a journey runs against; journeys of another provider start it with settings of their own.</summary>
+    protected virtual Task<LiveExpenseTrackerFactory> CreateAppAsync() => Task.FromResult(new LiveExpenseTrackerFactory());
+
     public async Task InitializeAsync()
     {
-        App = new LiveExpenseTrackerFactory();
+        App = await CreateAppAsync();
         Context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.BaseAddress.ToString(),
@@ -48,7 +51,7 @@ public abstract class BrowserJourney(Chromium chromium) : IAsyncLifetime
         Problems = new PageProblems(Context);
         Context.Request += (_, request) =>
         {
-            if (request.IsNavigationRequest && request.Frame.ParentFrame is null)
+            if (IsDocumentOfThePage(request))
             {
                 Interlocked.Increment(ref documentRequests);
             }
@@ -58,6 +61,27 @@ public abstract class BrowserJourney(Chromium chromium) : IAsyncLifetime
         {
             await App.EnsureDefaultAccountAsync();
             await SignInAsync(App.DefaultEmail, ExpenseTrackerFactory.Password);
+        }
+    }
+
+    /// <summary>
+    /// Whether the request loads a whole document into the journey's page (before the page exists: into any page). A tab
+    /// the journey opens has documents of its own, and its first request comes before its frame does.
+    /// </summary>
+    private bool IsDocumentOfThePage(IRequest request)
+    {
+        if (!request.IsNavigationRequest)
+        {
+            return false;
+        }
+
+        try
+        {
+            return request.Frame.ParentFrame is null && (Page is null || request.Frame.Page == Page);
+        }
+        catch (PlaywrightException)
+        {
+            return false;
         }
     }
 

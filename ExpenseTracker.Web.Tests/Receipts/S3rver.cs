@@ -61,4 +61,24 @@ public sealed class S3rver : IAsyncLifetime
         var listed = await Client.ListObjectsV2Async(new Amazon.S3.Model.ListObjectsV2Request { BucketName = BucketName, Prefix = key });
         return listed.S3Objects?.Any(entry => entry.Key == key) == true;
     }
+
+    /// <summary>Lets pages of this origin (alone) upload and read with the browser's cross-origin checks, as the template's CORS rule does.</summary>
+    public Task AllowOriginAsync(Uri site) =>
+        Client.PutCORSConfigurationAsync(new Amazon.S3.Model.PutCORSConfigurationRequest
+        {
+            BucketName = BucketName,
+            Configuration = new Amazon.S3.Model.CORSConfiguration
+            {
+                Rules =
+                [
+                    new Amazon.S3.Model.CORSRule
+                    {
+                        AllowedOrigins = [site.GetLeftPart(UriPartial.Authority)],
+                        AllowedMethods = ["POST", "GET"],
+                        AllowedHeaders = ["*"],
+                        MaxAgeSeconds = 3600,
+                    },
+                ],
+            },
+        });
 }
