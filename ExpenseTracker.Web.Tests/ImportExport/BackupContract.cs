@@ -5,8 +5,10 @@ using System.Text.Json.Nodes;
 using ExpenseTracker.Web.Budgets;
 using ExpenseTracker.Web.Categories;
 using ExpenseTracker.Web.Expenses;
+using ExpenseTracker.Web.Receipts;
 using ExpenseTracker.Web.Tests.Budgets;
 using ExpenseTracker.Web.Tests.Infrastructure;
+using ExpenseTracker.Web.Tests.Receipts;
 using ExpenseTracker.Web.Tests.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using static ExpenseTracker.Web.Tests.Storage.StoreTestData;
@@ -76,13 +78,15 @@ public abstract class BackupContract(ExpenseTrackerFactory factory) : IDisposabl
     [InlineData("Date,Amount\n2026-11-02,10\n")]
     [InlineData("""{"format": "something-else", "version": 1, "sections": {}}""")]
     [InlineData("""{"format": "expense-tracker-backup", "version": 2, "sections": {}}""")]
-    [InlineData("""{"format": "expense-tracker-backup", "version": 1, "sections": {"receipts": {"version": 1, "data": []}}}""")]
+    [InlineData("""{"format": "expense-tracker-backup", "version": 1, "sections": {"holidays": {"version": 1, "data": []}}}""")]
     [InlineData("""{"format": "expense-tracker-backup", "version": 1, "sections": {"expenses": {"version": 9, "data": []}}}""")]
     [InlineData("""{"format": "expense-tracker-backup", "version": 1, "sections": {"categories": {"version": 1, "data": [{"id": "c1", "name": "Mine"}]}, "expenses": {"version": 1, "data": [{"id": "e1", "date": "2026-11-02", "amountPaise": 100, "categoryId": "c2", "description": "", "tags": [], "version": 1}]}}}""")]
     [InlineData("""{"format": "expense-tracker-backup", "version": 1, "sections": {"categories": {"version": 1, "data": [{"id": "c1", "name": "Mine"}]}, "expenses": {"version": 1, "data": [{"id": "e1", "date": "2026-11-02", "amountPaise": "1e5", "categoryId": "c1", "description": "", "tags": [], "version": 1}]}}}""")]
     // Dates outside the supported range, where the app's month and day sums would overflow: a hand-edited backup is refused too.
     [InlineData("""{"format": "expense-tracker-backup", "version": 1, "sections": {"expenses": {"version": 1, "data": [{"id": "e1", "date": "9999-12-31", "amountPaise": 100, "categoryId": "food", "description": "", "tags": [], "version": 1}]}}}""")]
     [InlineData("""{"format": "expense-tracker-backup", "version": 1, "sections": {"expenses": {"version": 1, "data": [{"id": "e1", "date": "0001-01-01", "amountPaise": 100, "categoryId": "food", "description": "", "tags": [], "version": 1}]}}}""")]
+    [InlineData("""{"format": "expense-tracker-backup", "version": 1, "sections": {"expenses": {"version": 1, "data": [{"id": "e1", "date": "2026-11-02", "amountPaise": 100, "categoryId": "food", "description": "", "tags": [], "version": 1}]}, "receipts": {"version": 1, "data": [{"expenseId": "e2", "fileName": "bill.pdf", "contentType": "application/pdf", "size": 100, "createdAt": "2026-11-02T10:00:00Z"}]}}}""")]
+    [InlineData("""{"format": "expense-tracker-backup", "version": 1, "sections": {"expenses": {"version": 1, "data": [{"id": "e1", "date": "2026-11-02", "amountPaise": 100, "categoryId": "food", "description": "", "tags": [], "version": 1}]}, "receipts": {"version": 1, "data": [{"expenseId": "e1", "fileName": "page.html", "contentType": "text/html", "size": 100, "createdAt": "2026-11-02T10:00:00Z"}]}}}""")]
     public async Task AFileThatIsNotARestorableBackupIsA400AndWritesNothing(string body)
     {
         var (client, userId) = await Factory.CreateUserAsync($"bad-{Guid.NewGuid():N}@example.com");
@@ -93,6 +97,30 @@ public abstract class BackupContract(ExpenseTrackerFactory factory) : IDisposabl
         Assert.StartsWith("Nothing was restored", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["title"]!.GetValue<string>());
         Assert.Empty(await Factory.Services.GetRequiredService<ICategoryStore>().ListCustomAsync(userId));
         Assert.Equal(0, (await Factory.Expenses().GetTotalsAsync(userId, ExpenseFilter.None)).Count);
+    }
+
+    [Fact]
+    public async Task ABackupListsEachExpensesReceiptsButARestoreBringsBackNoneAndSaysSo()
+    {
+        var client = Factory.CreatePlainClient();
+        await client.AddWithFilesAsync("Dinner", ("bill.jpg", SampleFiles.JpegWithLocation()), ("split.pdf", SampleFiles.Pdf()));
+        var expense = Assert.Single(await Factory.AllExpensesAsync());
+        var backup = await DownloadAsync(client);
+        var (restorer, restoredId) = await Factory.CreateUserAsync($"restore-{Guid.NewGuid():N}@example.com");
+
+        var response = await RestoreAsync(restorer, backup);
+
+        var listed = Sections(backup)["receipts"]!["data"]!.AsArray();
+        Assert.Equal(
+            [(expense.Id, "bill.jpg", "image/jpeg", SampleFiles.JpegWithLocation().Length), (expense.Id, "split.pdf", "application/pdf", SampleFiles.Pdf().Length)],
+            listed.Select(receipt => (
+                receipt!["expenseId"]!.GetValue<string>(), receipt["fileName"]!.GetValue<string>(), receipt["contentType"]!.GetValue<string>(), receipt["size"]!.GetValue<int>())));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(1, answer["restored"]!["expenses"]!.GetValue<int>());
+        Assert.Equal(2, answer["listedOnly"]!["receipts"]!.GetValue<int>());
+        Assert.Equal(expense.Id, Assert.Single(await Factory.AllExpensesAsync(restoredId)).Id);
+        Assert.Empty(await Factory.Services.GetRequiredService<IReceiptStore>().ListAsync(restoredId));
     }
 
     [Fact]
@@ -174,6 +202,25 @@ public sealed class SqliteBackupTests() : BackupContract(new ExpenseTrackerFacto
         Assert.Equal(HttpStatusCode.OK, (await RestoreAsync(restorer, backup)).StatusCode);
 
         Assert.Empty(await Factory.Outbox().ListPendingAsync(100));
+    }
+
+    [Fact]
+    public async Task TheBackupPageSaysReceiptFilesAreNotInItAndARestoreSaysHowManyToAttachAgain()
+    {
+        var client = Factory.CreatePlainClient();
+        await client.AddWithFilesAsync("Dinner", ("bill.jpg", SampleFiles.JpegWithLocation()));
+        var backup = await DownloadAsync(client);
+        var (restorer, _) = await Factory.CreateUserAsync("restorer@example.com");
+        var page = await restorer.GetDocumentAsync("/settings/backup");
+
+        var restored = await restorer.SubmitWithFilesAsync(
+            page.Form("#restore form"), new Dictionary<string, string>(), [("backup.json.gz", backup)], htmx: true, fileField: Web.ImportExport.Backup.BackupModel.FileField);
+
+        Assert.Contains("Receipt files are not in the backup", page.QuerySelector("main")!.TextContent);
+        Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
+        Assert.Contains(
+            "Restored 1 expense, 0 categories of your own, 0 alerts and your budget. The backup names 1 receipt, but holds no files: attach them again from your copies.",
+            (await Html.ParseFragmentAsync(restored)).QuerySelector("[role=status]")!.TextContent);
     }
 }
 

@@ -9,9 +9,10 @@ public static class ReceiptSteps
 {
     public const string FilesField = "Attachments.Files";
 
-    /// <summary>The form's own fields (overridden by <paramref name="values"/>) and the files, in one multipart post.</summary>
+    /// <summary>The form's own fields (overridden by <paramref name="values"/>) and the files, in one multipart post (in the receipts field unless told).</summary>
     public static Task<HttpResponseMessage> SubmitWithFilesAsync(
-        this HttpClient client, IHtmlFormElement form, IReadOnlyDictionary<string, string> values, IEnumerable<(string Name, byte[] Content)> files, bool htmx = false)
+        this HttpClient client, IHtmlFormElement form, IReadOnlyDictionary<string, string> values, IEnumerable<(string Name, byte[] Content)> files, bool htmx = false,
+        string fileField = FilesField)
     {
         var body = new MultipartFormDataContent();
         foreach (var element in form.Elements)
@@ -42,7 +43,7 @@ public static class ReceiptSteps
             var part = new ByteArrayContent(content);
             // The claimed type is whatever the browser guesses from the name; the app must not believe it.
             part.Headers.ContentType = new MediaTypeHeaderValue(name.EndsWith(".pdf", StringComparison.Ordinal) ? "application/pdf" : "image/jpeg");
-            body.Add(part, FilesField, name);
+            body.Add(part, fileField, name);
         }
 
         var action = (htmx ? form.GetAttribute("hx-post") : null) ?? form.GetAttribute("action") ?? form.BaseUri;

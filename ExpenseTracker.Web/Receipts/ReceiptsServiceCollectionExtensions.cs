@@ -1,3 +1,4 @@
+using ExpenseTracker.Web.ImportExport;
 using ExpenseTracker.Web.Receipts.DynamoDb;
 using ExpenseTracker.Web.Receipts.LocalFolder;
 using ExpenseTracker.Web.Receipts.S3;
@@ -11,7 +12,7 @@ public static class ReceiptsServiceCollectionExtensions
     /// <summary>
     /// The receipt metadata store of the chosen storage provider, the file store Receipts:Provider names (a folder, or
     /// S3 with browsers uploading straight to it, whose origin the Content-Security-Policy then allows), the service the
-    /// pages use, and the erasure of a deleted account's files.
+    /// pages use, the erasure of a deleted account's files, and the backup's list of receipts.
     /// </summary>
     public static IServiceCollection AddReceipts(this IServiceCollection services)
     {
@@ -27,6 +28,7 @@ public static class ReceiptsServiceCollectionExtensions
         services.AddSingleton<ExpenseReceipts>();
         services.AddSingleton<IUserDataEraser, ReceiptFilesEraser>();
         services.AddHostedService<ReceiptFilesStartup>();
+        services.AddBackupSection<ReceiptsBackupSection>();
         services.AddOptions<ContentSecurityOptions>().Configure<IServiceProvider>((policy, provider) =>
         {
             if (provider.GetRequiredService<IReceiptFiles>() is IDirectUploads direct)

@@ -29,9 +29,10 @@ public sealed class BackupModel(BackupRestore restore, ICurrentUser user, IOptio
         try
         {
             await using var stream = file.OpenReadStream();
-            var counts = await restore.RestoreAsync(user.UserId, stream, cancellationToken);
+            var (counts, listed) = await restore.RestoreAsync(user.UserId, stream, cancellationToken);
             Message = $"Restored {Count(counts, "expenses", "expense")}, {Count(counts, "categories", "category of your own", "categories of your own")}, "
-                + $"{Count(counts, "alerts", "alert")} and your budget.";
+                + $"{Count(counts, "alerts", "alert")} and your budget."
+                + (listed.GetValueOrDefault("receipts") > 0 ? $" The backup names {Count(listed, "receipts", "receipt")}, but holds no files: attach them again from your copies." : "");
         }
         catch (BackupFormatException invalid)
         {

@@ -16,7 +16,8 @@ public static class BackupApi
             .WithTags("Backup")
             .WithName("DownloadBackup")
             .WithSummary("The whole account as one gzip-compressed JSON document")
-            .WithDescription("Sections: categories, expenses (with ids and versions), budget, alerts; each with its own version. "
+            .WithDescription("Sections: categories, expenses (with ids and versions), receipts (what each expense holds; not the files), "
+                + "budget, alerts; each with its own version. "
                 + "docs/architecture.md describes the format.")
             .Produces(StatusCodes.Status200OK, contentType: BackupDocument.ContentType);
         app.MapPost(Path, RestoreAsync)
@@ -62,8 +63,7 @@ public static class BackupApi
         context.Request.EnableBuffering(1024 * 1024, max);
         try
         {
-            var counts = await restore.RestoreAsync(user.UserId, context.Request.Body, cancellationToken);
-            return TypedResults.Ok(new RestoreResponse(counts));
+            return TypedResults.Ok(await restore.RestoreAsync(user.UserId, context.Request.Body, cancellationToken));
         }
         catch (BackupFormatException invalid)
         {
@@ -83,5 +83,8 @@ public static class BackupApi
         TypedResults.Problem($"The largest file this app accepts is {options.MaxUploadText}.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Nothing was restored: the file is too large.");
 }
 
-/// <summary>How many items of each section were restored ("expenses": 1234).</summary>
-public sealed record RestoreResponse(IReadOnlyDictionary<string, int> Restored);
+/// <summary>
+/// How many items of each section were restored ("expenses": 1234), and how many a section lists without restoring them
+/// ("receipts": 12: the backup names them, but holds no files).
+/// </summary>
+public sealed record RestoreResponse(IReadOnlyDictionary<string, int> Restored, IReadOnlyDictionary<string, int> ListedOnly);

@@ -9,10 +9,10 @@ namespace ExpenseTracker.Web.ImportExport.Backup;
 /// </summary>
 public sealed class BackupRestore(BackupDocument backup, ILogger<BackupRestore> logger)
 {
-    /// <returns>How many items each section restored.</returns>
+    /// <returns>How many items each section restored, and how many it listed without restoring them.</returns>
     /// <exception cref="BackupFormatException">Not a backup this app can restore; nothing was written.</exception>
     /// <exception cref="AccountNotEmptyException">The account holds data already; nothing was written.</exception>
-    public async Task<IReadOnlyDictionary<string, int>> RestoreAsync(string userId, Stream source, CancellationToken cancellationToken)
+    public async Task<RestoreResponse> RestoreAsync(string userId, Stream source, CancellationToken cancellationToken)
     {
         using var document = await BackupDocument.ParseAsync(source, cancellationToken);
         if (!document.RootElement.TryGetProperty("sections", out var sections) || sections.ValueKind != JsonValueKind.Object)
@@ -71,7 +71,7 @@ public sealed class BackupRestore(BackupDocument backup, ILogger<BackupRestore> 
             throw;
         }
 
-        return reading.Counts;
+        return new RestoreResponse(reading.Counts, reading.ListedOnly);
     }
 }
 

@@ -37,13 +37,18 @@ public interface IBackupSection
 /// <summary>Stores a section's checked data for a user.</summary>
 public delegate Task RestoreStep(string userId, CancellationToken cancellationToken);
 
-/// <summary>What the sections read so far tell the next ones (the categories the expenses may refer to).</summary>
+/// <summary>What the sections read so far tell the next ones (the categories the expenses may refer to, the expenses the receipts do).</summary>
 public sealed class BackupReading
 {
     public HashSet<string> CategoryIds { get; } = new(StringComparer.Ordinal);
 
+    public HashSet<string> ExpenseIds { get; } = new(StringComparer.Ordinal);
+
     /// <summary>How many items were read, per section, for the answer to the person.</summary>
     public Dictionary<string, int> Counts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>How many items a section lists for the person to know but does not restore (receipts: a backup holds no files).</summary>
+    public Dictionary<string, int> ListedOnly { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>A file that is not a backup this app can restore; the message says why, and nothing was written.</summary>

@@ -85,6 +85,7 @@ public sealed class ExpensesBackupSection(IExpenseStore store) : IBackupSection
         }
 
         reading.Counts[Name] = expenses.Count;
+        reading.ExpenseIds.UnionWith(ids);
         return async (userId, cancellationToken) =>
         {
             foreach (var chunk in expenses.Chunk(PageSize))
