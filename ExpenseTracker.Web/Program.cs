@@ -10,6 +10,7 @@ using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Hosting;
 using ExpenseTracker.Web.ImportExport;
 using ExpenseTracker.Web.Receipts;
+using ExpenseTracker.Web.Pwa;
 using ExpenseTracker.Web.Security;
 using ExpenseTracker.Web.StaticAssets;
 
@@ -92,6 +93,8 @@ app.MapReceiptsApi();
 app.MapAccountsApi();
 // GET /api/expenses.csv: the filtered list as a file; GET and POST /api/backup: the whole account, out and back in.
 app.MapImportExport();
+// Installable on a phone: the manifest and the service worker (static assets only, and an offline page).
+app.MapInstallableApp();
 
 app.Run();
 

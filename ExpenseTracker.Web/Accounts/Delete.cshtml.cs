@@ -45,7 +45,7 @@ public sealed class DeleteAccountModel(UserManager<UserAccount> users, SignInMan
         }
 
         await signIn.SignOutAsync();
-        TempData["Flash"] = "Your account and all of its data have been deleted.";
+        this.Tell("Your account and all of its data have been deleted.");
         return RedirectToPage("/Accounts/Login");
     }
 }

@@ -15,7 +15,7 @@ public sealed class LogoutModel(SignInManager<UserAccount> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        TempData["Flash"] = "You are signed out.";
+        this.Tell("You are signed out.");
         return RedirectToPage("/Accounts/Login");
     }
 }

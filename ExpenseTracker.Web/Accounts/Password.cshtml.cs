@@ -56,7 +56,7 @@ public sealed class PasswordModel(UserManager<UserAccount> users, SignInManager<
 
         // The new stamp ends the other sessions; this one gets a cookie with the new stamp.
         await signIn.RefreshSignInAsync(account);
-        TempData["Flash"] = "Password changed. You were signed out everywhere else.";
+        this.Tell("Password changed. You were signed out everywhere else.");
         return RedirectToPage();
     }
 }

@@ -65,7 +65,7 @@ public sealed class RegisterModel(
         }
 
         await signIn.SignInAsync(account, isPersistent: false);
-        TempData["Flash"] = "Welcome! Your account is ready.";
+        this.Tell("Welcome! Your account is ready.");
         return LocalRedirect("/");
     }
 

@@ -14,9 +14,6 @@ public sealed class TokensModel(AccessTokens tokens, ICurrentUser user) : PageMo
 
     public string? Problem { get; private set; }
 
-    /// <summary>What a revoke just did, at the top of the swapped section (a redirect carries it in TempData instead).</summary>
-    public string? Message { get; private set; }
-
     public AccessToken? Created { get; private set; }
 
     public string? CreatedSecret { get; private set; }
@@ -59,13 +56,12 @@ public sealed class TokensModel(AccessTokens tokens, ICurrentUser user) : PageMo
         }
 
         const string revoked = "Token revoked. Scripts using it are refused from now on.";
+        this.Tell(revoked);
         if (!Request.WantsFragment())
         {
-            TempData["Flash"] = revoked;
             return RedirectToPage();
         }
 
-        Message = revoked;
         return await SectionAsync(cancellationToken);
     }
 

@@ -8,9 +8,6 @@ public sealed class BudgetModel(IBudgetStore budgets, ICurrentUser user) : PageM
     [BindProperty]
     public BudgetForm Input { get; set; } = new();
 
-    /// <summary>What the save just did, at the top of the swapped section (a redirect carries it in TempData instead).</summary>
-    public string? Message { get; private set; }
-
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Input = BudgetForm.From(await budgets.GetAsync(user.UserId, cancellationToken));
 
@@ -30,13 +27,12 @@ public sealed class BudgetModel(IBudgetStore budgets, ICurrentUser user) : PageM
         await budgets.SaveAsync(user.UserId, settings, cancellationToken);
         var saved = $"Saved: {settings.Amount} {(settings.Period == BudgetPeriod.AllTime ? "in all" : "a month")}"
             + (settings.WarningPercent > 0 ? $", with a warning at {settings.WarningPercent}%." : ", with no early warning.");
+        this.Tell(saved);
         if (!Request.WantsFragment())
         {
-            TempData["Flash"] = saved;
             return RedirectToPage();
         }
 
-        Message = saved;
         Input = BudgetForm.From(settings);
         return Partial("_BudgetSettings", this);
     }

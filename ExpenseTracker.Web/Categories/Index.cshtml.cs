@@ -18,9 +18,6 @@ public sealed class IndexModel(CategoryCatalog catalog, ICurrentUser user) : Pag
 
     public string? Problem { get; private set; }
 
-    /// <summary>What the change just made did, at the top of the swapped section (a redirect carries it in TempData instead).</summary>
-    public string? Message { get; private set; }
-
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Categories = await catalog.ListAsync(user.UserId, cancellationToken);
 
@@ -60,13 +57,12 @@ public sealed class IndexModel(CategoryCatalog catalog, ICurrentUser user) : Pag
             return await ProblemAsync(categoryId, exception.Message, StatusCodes.Status409Conflict, cancellationToken);
         }
 
+        this.Tell(message);
         if (!Request.WantsFragment())
         {
-            TempData["Flash"] = message;
             return RedirectToPage();
         }
 
-        Message = message;
         Input = new CategoryForm();
         Categories = await catalog.ListAsync(user.UserId, cancellationToken);
         return Partial("_Categories", this);

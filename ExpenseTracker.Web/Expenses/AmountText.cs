@@ -34,6 +34,46 @@ public static class AmountText
             return AmountProblem.Missing;
         }
 
+        return text.Contains('+', StringComparison.Ordinal) ? ReadSum(text, max, out money) : ReadOne(text, max, out money);
+    }
+
+    /// <summary>More terms than a bill has lines is a typo (and keeps a sum far from overflowing).</summary>
+    public const int MaxTerms = 20;
+
+    /// <summary>
+    /// A simple sum typed as a bill is added up ("120+45.50", "1,200 + 99"): only '+' joins terms, each an amount as
+    /// above, so "120-45", "2*3" or "120+" are refused like any amount that cannot be read. The page shows the result
+    /// as it is typed (amount-sum.js); the server adds up what it is sent.
+    /// </summary>
+    private static AmountProblem ReadSum(string text, Money max, out Money money)
+    {
+        money = Money.Zero;
+        var terms = text.Split('+');
+        if (terms.Length > MaxTerms)
+        {
+            return AmountProblem.NotANumber;
+        }
+
+        var paise = 0L;
+        foreach (var term in terms)
+        {
+            var problem = string.IsNullOrWhiteSpace(term) ? AmountProblem.NotANumber : ReadOne(term, max, out var part);
+            if (problem is not (AmountProblem.None or AmountProblem.Zero))
+            {
+                return problem;
+            }
+
+            paise += part.Paise;
+        }
+
+        money = new Money(paise);
+        return paise == 0 ? AmountProblem.Zero : money > max ? AmountProblem.TooLarge : AmountProblem.None;
+    }
+
+    private static AmountProblem ReadOne(string text, Money max, out Money money)
+    {
+        money = Money.Zero;
+
         var cleaned = text.Trim().TrimStart('₹').TrimStart();
         // A minus sign, ASCII or typographic, before or after the rupee sign.
         var negative = cleaned.Length > 0 && cleaned[0] is '-' or '−';

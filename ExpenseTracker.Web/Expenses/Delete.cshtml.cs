@@ -1,14 +1,16 @@
 using ExpenseTracker.Web.Accounts;
+using ExpenseTracker.Web.Budgets;
 using ExpenseTracker.Web.Categories;
-using ExpenseTracker.Web.Receipts;
 
 namespace ExpenseTracker.Web.Expenses;
 
 /// <summary>
-/// Deleting one expense. htmx asks for confirmation in the browser and posts here; without JavaScript the
-/// Delete link opens this page, which asks the same question with a form.
+/// Deleting one expense, and taking the delete back. Through htmx a delete needs no confirmation: the row goes at once
+/// and the flash message offers Undo for the bin's window (<see cref="ExpenseBin"/>). Without JavaScript the Delete link
+/// opens this page, which asks first with a form; the message after it offers Undo as a form too. Receipts go into the
+/// bin and come back with their expense (<see cref="IDeletedExpenseHandler"/>).
 /// </summary>
-public sealed class DeleteModel(IExpenseStore expenses, CategoryCatalog catalog, ExpenseReceipts receipts, ICurrentUser user) : PageModel
+public sealed class DeleteModel(ExpenseBin bin, IExpenseStore expenses, CategoryCatalog catalog, ICurrentUser user) : PageModel
 {
     public ExpenseRow? Row { get; private set; }
 
@@ -20,33 +22,67 @@ public sealed class DeleteModel(IExpenseStore expenses, CategoryCatalog catalog,
             return NotFound();
         }
 
-        var categories = await catalog.ListAsync(user.UserId, cancellationToken);
-        Row = new ExpenseRow(expense, categories.FirstOrDefault(category => category.Id == expense.CategoryId)?.Name ?? expense.CategoryId, []);
+        Row = await RowAsync(expense, cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
     {
+        Expense deleted;
         try
         {
-            await expenses.DeleteAsync(user.UserId, id, cancellationToken);
+            deleted = await bin.DeleteAsync(user.UserId, id, cancellationToken);
         }
         catch (NotFoundException)
         {
             return NotFound();
         }
 
-        // Set aside, not destroyed: undoing the delete attaches them again (ExpenseReceipts.RestoreAsync).
-        await receipts.DetachAsync(user.UserId, id, cancellationToken);
-
+        var row = await RowAsync(deleted, cancellationToken);
+        var seconds = (int)Math.Ceiling(bin.UndoWindow.TotalSeconds);
+        this.Tell(new FlashMessage($"Deleted {deleted.Amount} {row.CategoryName}", UndoUrl: Url.Page("/Expenses/Delete", "Restore", new { id }), Seconds: seconds));
         if (!Request.WantsFragment())
         {
-            TempData["Flash"] = "Expense deleted.";
             return RedirectToPage("/Expenses/Index");
         }
 
         // The row swaps itself out for this empty response; totals and charts refresh on the event.
         Response.TriggerEvents(HtmxEvents.ExpensesChanged);
         return Content("", "text/html");
+    }
+
+    /// <summary>Undo: the expense back from the bin with its id, tags and totals; the list reloads as after an add.</summary>
+    public async Task<IActionResult> OnPostRestoreAsync(string id, CancellationToken cancellationToken)
+    {
+        ExpenseWrite restored;
+        try
+        {
+            restored = await bin.RestoreAsync(user.UserId, id, cancellationToken);
+        }
+        catch (NotFoundException exception)
+        {
+            // Too late, or restored already (a second click): nothing changes, and the message says why.
+            this.Tell(new FlashMessage(exception.Message, FlashKind.Warning));
+            return Request.WantsFragment() ? Content("", "text/html") : RedirectToPage("/Expenses/Index");
+        }
+
+        var row = await RowAsync(restored.Expense, cancellationToken);
+        this.Tell($"Brought back {restored.Expense.Amount} {row.CategoryName} of {row.DateText}.");
+        if (!Request.WantsFragment())
+        {
+            AlertBanner.Remember(TempData, restored.Alerts);
+            return RedirectToPage("/Expenses/Index");
+        }
+
+        Response.TriggerEvents(HtmxEvents.ExpenseAdded, HtmxEvents.ExpensesChanged);
+        return restored.Alerts.Count > 0
+            ? Partial("/Budgets/_BudgetAlert.cshtml", AlertBanner.Of(restored.Alerts, outOfBand: true))
+            : Content("", "text/html");
+    }
+
+    private async Task<ExpenseRow> RowAsync(Expense expense, CancellationToken cancellationToken)
+    {
+        var categories = await catalog.ListAsync(user.UserId, cancellationToken);
+        return new ExpenseRow(expense, categories.FirstOrDefault(category => category.Id == expense.CategoryId)?.Name ?? expense.CategoryId, []);
     }
 }

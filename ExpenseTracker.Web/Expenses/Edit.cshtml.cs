@@ -110,9 +110,9 @@ public sealed class EditModel(IExpenseStore expenses, CategoryCatalog catalog, E
         }
 
         var row = await RowAsync(saved, cancellationToken);
+        this.Tell($"Saved {saved.Amount} on {row.DateText}.");
         if (!Request.WantsFragment())
         {
-            TempData["Flash"] = $"Saved {saved.Amount} on {row.DateText}.";
             AlertBanner.Remember(TempData, alerts);
             return RedirectToPage("/Expenses/Index");
         }

@@ -13,9 +13,9 @@ public class ExpenseForm
 {
     public const int MaxDescriptionLength = 200;
 
-    /// <summary>Rupees as typed ("1499.50", "1,499.50"); at most two decimals.</summary>
+    /// <summary>Rupees as typed ("1499.50", "1,499.50", or a sum such as "120+45.50"); at most two decimals.</summary>
     [JsonConverter(typeof(AmountTextConverter))]
-    [Description("Rupees as a string (\"1499.50\", \"1,499.50\") or a JSON number (1499.5); more than two decimals is a validation error.")]
+    [Description("Rupees as a string (\"1499.50\", \"1,499.50\", or a sum such as \"120+45.50\") or a JSON number (1499.5); more than two decimals is a validation error.")]
     public string? Amount { get; set; }
 
     /// <summary>ISO date (yyyy-MM-dd), as an HTML date input sends it.</summary>

@@ -116,13 +116,13 @@ public static class ExpensesApi
         }
     }
 
+    /// <summary>Through the bin, like the page's delete, so that the bin is emptied of what is too old to undo.</summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string id, IExpenseStore expenses, ExpenseReceipts receipts, ICurrentUser user, CancellationToken cancellationToken)
+        string id, ExpenseBin bin, ICurrentUser user, CancellationToken cancellationToken)
     {
         try
         {
-            await expenses.DeleteAsync(user.UserId, id, cancellationToken);
-            await receipts.DetachAsync(user.UserId, id, cancellationToken);
+            await bin.DeleteAsync(user.UserId, id, cancellationToken);
             return TypedResults.NoContent();
         }
         catch (NotFoundException)

@@ -5,7 +5,18 @@ namespace ExpenseTracker.Web.Expenses;
 
 public static class ExpensesServiceCollectionExtensions
 {
-    /// <summary>The expense store of the chosen provider; its writes run the budget check that Budgets registers.</summary>
-    public static IServiceCollection AddExpenses(this IServiceCollection services) =>
-        services.AddStore<IExpenseStore, SqliteExpenseStore, DynamoDbExpenseStore>();
+    /// <summary>
+    /// The expense store of the chosen provider (its writes run the budget check that Budgets registers), and the bin
+    /// that lets a delete be undone for a few seconds, and what an empty account is shown first.
+    /// </summary>
+    public static IServiceCollection AddExpenses(this IServiceCollection services)
+    {
+        services.AddOptions<ExpenseBinOptions>().BindConfiguration(ExpenseBinOptions.Section)
+            .Validate(options => options.UndoWindow > TimeSpan.Zero && options.UndoWindow <= TimeSpan.FromMinutes(10),
+                "Expenses:UndoWindow must be more than zero and at most ten minutes.")
+            .ValidateOnStart();
+        services.AddSingleton<ExpenseBin>();
+        services.AddSingleton<FirstRun>();
+        return services.AddStore<IExpenseStore, SqliteExpenseStore, DynamoDbExpenseStore>();
+    }
 }

@@ -37,8 +37,23 @@ public interface IExpenseStore : IUserDataEraser
     /// <exception cref="ConcurrencyConflictException">Someone else changed it first.</exception>
     Task<ExpenseWrite> UpdateAsync(string userId, string id, int expectedVersion, ExpenseDraft draft, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Deletes an expense and keeps a copy of it in the bin, outside every list and total, so that
+    /// <see cref="RestoreAsync"/> can bring it back for a while (see <see cref="ExpenseBin"/>). Answers what was deleted.
+    /// </summary>
     /// <exception cref="NotFoundException">No such expense for this user.</exception>
-    Task DeleteAsync(string userId, string id, CancellationToken cancellationToken = default);
+    Task<Expense> DeleteAsync(string userId, string id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Brings back from the bin an expense deleted at or after <paramref name="deletedSince"/>: the same id, tags and
+    /// creation time, a version one higher (a form opened before the delete is stale). Its totals move and the budget
+    /// check runs as for an add, so a line it crosses again answers no second alert.
+    /// </summary>
+    /// <exception cref="NotFoundException">Not in the bin: never deleted, restored already, or deleted before <paramref name="deletedSince"/>.</exception>
+    Task<ExpenseWrite> RestoreAsync(string userId, string id, DateTimeOffset deletedSince, CancellationToken cancellationToken = default);
+
+    /// <summary>Empties the bin of the expenses deleted before <paramref name="deletedBefore"/>; answers their ids.</summary>
+    Task<IReadOnlyList<string>> PurgeDeletedAsync(string userId, DateTimeOffset deletedBefore, CancellationToken cancellationToken = default);
 
     /// <summary>Newest date first (ties broken by id), starting after <paramref name="cursor"/>.</summary>
     /// <exception cref="InvalidCursorException">The cursor was not one this store handed out.</exception>

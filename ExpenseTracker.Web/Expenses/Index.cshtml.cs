@@ -38,9 +38,6 @@ public sealed class IndexModel(IExpenseStore expenses, CategoryCatalog catalog, 
 
     public string FieldIdPrefix => "add";
 
-    /// <summary>Shown above the add form after a successful add.</summary>
-    public string? AddedMessage { get; private set; }
-
     /// <summary>The budget alerts the add raised: the htmx response carries them to the banner out of band.</summary>
     public IReadOnlyList<BudgetAlert> RaisedAlerts { get; private set; } = [];
 
@@ -92,11 +89,10 @@ public sealed class IndexModel(IExpenseStore expenses, CategoryCatalog catalog, 
 
         var (expense, alerts) = await expenses.AddAsync(user.UserId, draft, cancellationToken);
         await receipts.AttachAsync(user.UserId, expense.Id, uploads.Pending, cancellationToken);
-        var message = $"Added {expense.Amount} for {CategoryName(expense.CategoryId)}"
-            + (uploads.Pending.Count > 0 ? $" with {uploads.Pending.Count} receipt{(uploads.Pending.Count == 1 ? "" : "s")}." : ".");
+        this.Tell($"Added {expense.Amount} for {CategoryName(expense.CategoryId)}"
+            + (uploads.Pending.Count > 0 ? $" with {uploads.Pending.Count} receipt{(uploads.Pending.Count == 1 ? "" : "s")}." : "."));
         if (!Request.WantsFragment())
         {
-            TempData["Flash"] = message;
             AlertBanner.Remember(TempData, alerts);
             return RedirectToPage();
         }
@@ -106,7 +102,6 @@ public sealed class IndexModel(IExpenseStore expenses, CategoryCatalog catalog, 
         ModelState.Clear();
         Input = new ExpenseForm { Date = Input.Date, CategoryId = Input.CategoryId };
         ReceiptField = NewReceiptField([]);
-        AddedMessage = message;
         RaisedAlerts = alerts;
         return Partial("_AddForm", this);
     }

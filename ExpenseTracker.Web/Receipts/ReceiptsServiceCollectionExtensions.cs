@@ -1,3 +1,4 @@
+using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.ImportExport;
 using ExpenseTracker.Web.Receipts.DynamoDb;
 using ExpenseTracker.Web.Receipts.LocalFolder;
@@ -26,6 +27,7 @@ public static class ReceiptsServiceCollectionExtensions
         services.AddS3ReceiptFiles();
         services.AddSingleton(provider => provider.GetRequiredKeyedService<IReceiptFiles>(provider.GetRequiredService<IOptions<ReceiptOptions>>().Value.Provider));
         services.AddSingleton<ExpenseReceipts>();
+        services.AddSingleton<IDeletedExpenseHandler, ReceiptsOfDeletedExpenses>();
         services.AddSingleton<IUserDataEraser, ReceiptFilesEraser>();
         services.AddHostedService<ReceiptFilesStartup>();
         services.AddBackupSection<ReceiptsBackupSection>();

@@ -4,17 +4,11 @@
 (function () {
   "use strict";
 
+  // One message at a time, in the flash region (flash.js), which removes it after a while or at the next action.
   function showMessage(text) {
-    var area = document.getElementById("flash");
-    if (!area) {
-      return;
+    if (window.ExpenseFlash) {
+      window.ExpenseFlash.show({ text: text, kind: "danger", seconds: 10 });
     }
-    var alert = document.createElement("div");
-    alert.className = "alert alert-danger shadow";
-    alert.setAttribute("role", "alert");
-    alert.textContent = text;
-    area.appendChild(alert);
-    setTimeout(function () { alert.remove(); }, 8000);
   }
 
   // Errors htmx does not swap (404, 5xx, network) still tell the person what happened.

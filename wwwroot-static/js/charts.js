@@ -147,6 +147,61 @@
 
   var charts = new Set();
 
+  // Text, grid and borders in the page's theme (theme.js): read from Bootstrap's variables, so both themes stay readable.
+  function themeColours() {
+    var style = window.getComputedStyle(document.documentElement);
+    function read(name, fallback) {
+      return style.getPropertyValue(name).trim() || fallback;
+    }
+    return {
+      text: read("--bs-body-color", "#212529"),
+      grid: read("--bs-border-color-translucent", "rgba(0, 0, 0, 0.175)"),
+      background: read("--bs-body-bg", "#ffffff")
+    };
+  }
+
+  // Sets the theme's colours on a chart's options and datasets: on a new chart's config, and on a drawn chart's options.
+  function paint(options, datasets, type) {
+    var colours = themeColours();
+    options.color = colours.text;
+    options.borderColor = colours.grid;
+    var scales = options.scales || {};
+    Object.keys(scales).forEach(function (id) {
+      var scale = scales[id];
+      scale.ticks = Object.assign(scale.ticks || {}, { color: colours.text });
+      scale.grid = Object.assign(scale.grid || {}, { color: colours.grid });
+      scale.border = Object.assign(scale.border || {}, { color: colours.grid });
+    });
+    options.plugins = options.plugins || {};
+    options.plugins.legend = options.plugins.legend || {};
+    options.plugins.legend.labels = Object.assign(options.plugins.legend.labels || {}, { color: colours.text });
+    if (type === "doughnut") {
+      datasets.forEach(function (dataset) { dataset.borderColor = colours.background; });
+    }
+    if (typeof Chart !== "undefined") {
+      Chart.defaults.color = colours.text;
+      Chart.defaults.borderColor = colours.grid;
+    }
+  }
+
+  function themed(config) {
+    var scales = config.options.scales = config.options.scales || {};
+    if (config.type !== "doughnut") {
+      scales.x = scales.x || {};
+      scales.y = scales.y || {};
+    }
+    paint(config.options, config.data.datasets, config.type);
+    return config;
+  }
+
+  // The theme changed (the toggle, or the system's setting): every chart redraws in the new colours.
+  document.addEventListener("themechange", function () {
+    charts.forEach(function (chart) {
+      paint(chart.options, chart.data.datasets, chart.config.type);
+      chart.update();
+    });
+  });
+
   // Charts whose canvas an htmx swap removed are destroyed, so that none keeps listening to resizes.
   function destroyDetached() {
     charts.forEach(function (chart) {
@@ -174,7 +229,7 @@
       }
       load(url).then(function (summary) {
         if (canvas.isConnected && !Chart.getChart(canvas)) {
-          charts.add(new Chart(canvas, build(summary)));
+          charts.add(new Chart(canvas, themed(build(summary))));
         }
       }).catch(function (error) {
         if (canvas.isConnected) {

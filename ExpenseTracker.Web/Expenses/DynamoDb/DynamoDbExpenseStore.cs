@@ -139,7 +139,8 @@ public sealed partial class DynamoDbExpenseStore(AppTable table, TimeProvider ti
             return new ExpenseWrite(updated!, alerts);
         }, cancellationToken);
 
-    public Task DeleteAsync(string userId, string id, CancellationToken cancellationToken = default) =>
+    /// <summary>One transaction: the expense deleted on condition of the version read, its copy put in the bin, the totals lowered.</summary>
+    public Task<Expense> DeleteAsync(string userId, string id, CancellationToken cancellationToken = default) =>
         DynamoDbCalls.GuardAsync(async () =>
         {
             ItemChecks.CheckUserId(userId);
@@ -153,15 +154,65 @@ public sealed partial class DynamoDbExpenseStore(AppTable table, TimeProvider ti
                 [
                     // The totals are lowered by what we read; an edit since then means reading again.
                     new TransactWriteItem { Delete = table.DeleteIf(Key(userId, ItemKeys.Expense(id)), Attr.Version, N(current.Version)) },
+                    new TransactWriteItem { Put = new Put { TableName = table.Name, Item = DeletedExpenseItems.FromExpenseItem(item, id, Now(time)) } },
                     .. aggregates.ToWrites(table.Name, userId),
                 ];
                 if (await DynamoDbCalls.TransactAsync(table.Client, writes, cancellationToken) is null)
                 {
-                    return;
+                    return current;
                 }
             }
 
             throw new ConcurrencyConflictException("This expense kept changing while it was being deleted. Reload and try again.");
+        }, cancellationToken);
+
+    /// <summary>
+    /// One read of the bin item, then the add's transaction (the expense, its totals, the budget check) with the bin item
+    /// deleted on condition that it is still the one read, so two restores cannot both succeed.
+    /// </summary>
+    public Task<ExpenseWrite> RestoreAsync(string userId, string id, DateTimeOffset deletedSince, CancellationToken cancellationToken = default) =>
+        DynamoDbCalls.GuardAsync(async () =>
+        {
+            ItemChecks.CheckUserId(userId);
+            var item = await ReadAsync(userId, id, cancellationToken, ItemKeys.DeletedExpense);
+            if (item is null || !DeletedExpenseItems.DeletedSince(item, deletedSince))
+            {
+                throw new NotFoundException(ExpenseBin.GoneMessage);
+            }
+
+            var deleted = ExpenseItems.ToExpense(item);
+            var restored = deleted with { Version = deleted.Version + 1 };
+            var put = PutNew(userId, restored, ExpenseItems.CreatedAtOf(item));
+            var remove = new TransactWriteItem { Delete = DeletedExpenseItems.RemoveIfUnchanged(table, userId, item) };
+            var aggregates = new AggregateChanges();
+            aggregates.Add(restored, +1);
+            var alerts = await CommitAsync(
+                async () =>
+                {
+                    var watch = await watcher.PlanAsync(userId, aggregates.MonthlyChanges, null, cancellationToken);
+                    return new WatchedTransaction([put, remove, .. aggregates.ToWrites(table.Name, userId, watch.ExpectedTotals), .. watch.Writes], 2, watch.Alerts);
+                },
+                cancellationToken) ?? throw new NotFoundException(ExpenseBin.GoneMessage);
+            return new ExpenseWrite(restored, alerts);
+        }, cancellationToken);
+
+    /// <summary>One Query of the user's bin (a few items at most), then a conditional delete of each expired one.</summary>
+    public Task<IReadOnlyList<string>> PurgeDeletedAsync(string userId, DateTimeOffset deletedBefore, CancellationToken cancellationToken = default) =>
+        DynamoDbCalls.GuardAsync(async () =>
+        {
+            ItemChecks.CheckUserId(userId);
+            var bin = await table.Client.QueryByPrefixAsync(table.Name, ItemKeys.User(userId), ItemKeys.DeletedExpensePrefix, cancellationToken);
+            var purged = new List<string>();
+            foreach (var item in bin.Where(item => !DeletedExpenseItems.DeletedSince(item, deletedBefore)))
+            {
+                var delete = DeletedExpenseItems.RemoveIfUnchanged(table, userId, item);
+                if (await DynamoDbCalls.TransactAsync(table.Client, [new TransactWriteItem { Delete = delete }], cancellationToken) is null)
+                {
+                    purged.Add(ExpenseItems.ToExpense(item).Id);
+                }
+            }
+
+            return (IReadOnlyList<string>)purged;
         }, cancellationToken);
 
     /// <summary>One Query per page on the by-date index (see <see cref="DynamoDbExpenseQueries"/>).</summary>
@@ -190,7 +241,7 @@ public sealed partial class DynamoDbExpenseStore(AppTable table, TimeProvider ti
             return totals.GroupAsync(userId, from, to, grouping, categoryId, tag, cancellationToken);
         }, cancellationToken);
 
-    /// <summary>The expenses and every aggregate item their writes keep.</summary>
+    /// <summary>The expenses, every aggregate item their writes keep, and the bin.</summary>
     public Task EraseAsync(string userId, CancellationToken cancellationToken = default) =>
         table.EraseUserItemsAsync(userId, ItemKeys.ExpenseItemPrefixes, cancellationToken);
 
@@ -200,7 +251,9 @@ public sealed partial class DynamoDbExpenseStore(AppTable table, TimeProvider ti
     private TransactWriteItem PutNew(string userId, Expense expense, string createdAt) =>
         new() { Put = table.PutNew(ExpenseItems.ToItem(userId, expense, createdAt)) };
 
-    private async Task<Dictionary<string, AttributeValue>?> ReadAsync(string userId, string id, CancellationToken cancellationToken)
+    /// <summary>The expense item (or, with <paramref name="sortKey"/>, another item of this expense, such as its bin copy).</summary>
+    private async Task<Dictionary<string, AttributeValue>?> ReadAsync(
+        string userId, string id, CancellationToken cancellationToken, Func<string, string>? sortKey = null)
     {
         if (!ItemChecks.IsPlausibleId(id))
         {
@@ -208,7 +261,7 @@ public sealed partial class DynamoDbExpenseStore(AppTable table, TimeProvider ti
         }
 
         var response = await table.Client.GetItemAsync(
-            new GetItemRequest { TableName = table.Name, Key = Key(userId, ItemKeys.Expense(id)), ConsistentRead = true },
+            new GetItemRequest { TableName = table.Name, Key = Key(userId, (sortKey ?? ItemKeys.Expense)(id)), ConsistentRead = true },
             cancellationToken);
         return response.Item is { Count: > 0 } item ? item : null;
     }
@@ -244,5 +297,4 @@ public sealed partial class DynamoDbExpenseStore(AppTable table, TimeProvider ti
 
     /// <summary>One attempt of a write: its transaction, how many of its first writes are the expenses themselves, and the alerts the watch records.</summary>
     private sealed record WatchedTransaction(List<TransactWriteItem> Writes, int ExpenseWrites, IReadOnlyList<BudgetAlert> Alerts);
-
 }

@@ -133,19 +133,53 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
         return new ExpenseWrite(updated, alerts);
     }
 
-    public async Task DeleteAsync(string userId, string id, CancellationToken cancellationToken = default)
+    public async Task<Expense> DeleteAsync(string userId, string id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var current = await ReadForWriteAsync(connection, transaction, userId, id);
         await connection.ExecuteAsync(
-            "DELETE FROM expenses WHERE user_id = @userId AND id = @id; DELETE FROM expense_tags WHERE user_id = @userId AND expense_id = @id;",
-            new { userId, id },
+            """
+            INSERT OR REPLACE INTO deleted_expenses (user_id, id, day, amount_paise, category_id, description, tags, version, created_at, deleted_at)
+            SELECT user_id, id, day, amount_paise, category_id, description, tags, version, created_at, @deletedAt
+            FROM expenses WHERE user_id = @userId AND id = @id;
+            DELETE FROM expenses WHERE user_id = @userId AND id = @id;
+            DELETE FROM expense_tags WHERE user_id = @userId AND expense_id = @id;
+            """,
+            new { userId, id, deletedAt = Instant(time.GetUtcNow()) },
             transaction);
         var totals = new SqliteTotalsDelta();
         totals.Add(current, -1);
         // A delete only lowers totals, so it never raises an alert; it goes the same way as every write all the same.
         await ApplyAndCommitAsync(connection, transaction, userId, totals, cancellationToken);
+        return current;
+    }
+
+    public async Task<ExpenseWrite> RestoreAsync(string userId, string id, DateTimeOffset deletedSince, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<ExpenseRow>(
+            $"SELECT {SqliteExpenseSql.Columns}, created_at AS CreatedAt FROM deleted_expenses WHERE user_id = @userId AND id = @id AND deleted_at >= @deletedSince",
+            new { userId, id, deletedSince = Instant(deletedSince) },
+            transaction) ?? throw new NotFoundException(ExpenseBin.GoneMessage);
+        var deleted = row.ToExpense();
+        var restored = deleted with { Version = deleted.Version + 1 };
+        await connection.ExecuteAsync("DELETE FROM deleted_expenses WHERE user_id = @userId AND id = @id", new { userId, id }, transaction);
+        await InsertAsync(connection, transaction, userId, restored, row.CreatedAt);
+        var totals = new SqliteTotalsDelta();
+        totals.Add(restored, +1);
+        var alerts = await ApplyAndCommitAsync(connection, transaction, userId, totals, cancellationToken);
+        return new ExpenseWrite(restored, alerts);
+    }
+
+    public async Task<IReadOnlyList<string>> PurgeDeletedAsync(string userId, DateTimeOffset deletedBefore, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var purged = await connection.QueryAsync<string>(
+            "DELETE FROM deleted_expenses WHERE user_id = @userId AND deleted_at < @deletedBefore RETURNING id",
+            new { userId, deletedBefore = Instant(deletedBefore) });
+        return [.. purged];
     }
 
     public async Task<ExpensePage> ListAsync(string userId, ExpenseFilter filter, string? cursor, int pageSize, CancellationToken cancellationToken = default)
@@ -188,7 +222,7 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
         return new ExpenseTotals((int)count, new Money(paise));
     }
 
-    /// <summary>Deletes the user's expenses, their tags and the stored (daily, monthly and per-day) totals, in one transaction.</summary>
+    /// <summary>Deletes the user's expenses, their tags, the stored (daily, monthly and per-day) totals and the bin, in one transaction.</summary>
     public async Task EraseAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -203,6 +237,7 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
             DELETE FROM monthly_tag_totals WHERE user_id = @userId;
             DELETE FROM day_totals WHERE user_id = @userId;
             DELETE FROM expenses WHERE user_id = @userId;
+            DELETE FROM deleted_expenses WHERE user_id = @userId;
             """,
             new { userId },
             transaction);
@@ -259,10 +294,10 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
     private Expense NewExpense(ExpenseDraft draft) =>
         new(Guid.CreateVersion7(time.GetUtcNow()).ToString("N"), draft.Date, draft.Amount, draft.CategoryId, draft.Description, draft.Tags, 1);
 
-    private async Task InsertAsync(SqliteConnection connection, DbTransaction transaction, string userId, Expense expense)
+    private async Task InsertAsync(SqliteConnection connection, DbTransaction transaction, string userId, Expense expense, string? createdAt = null)
     {
         var row = ExpenseRow.From(expense, userId);
-        row.CreatedAt = time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        row.CreatedAt = createdAt ?? time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
         await connection.ExecuteAsync(
             """
             INSERT INTO expenses (user_id, id, day, amount_paise, category_id, description, tags, version, created_at)
@@ -272,6 +307,9 @@ public sealed class SqliteExpenseStore(SqliteDatabase database, TimeProvider tim
             transaction);
         await InsertTagsAsync(connection, transaction, userId, expense);
     }
+
+    /// <summary>An instant as stored: UTC, round-trip format, so that text order is time order.</summary>
+    private static string Instant(DateTimeOffset instant) => instant.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 
     private static Task InsertTagsAsync(SqliteConnection connection, DbTransaction transaction, string userId, Expense expense) =>
         expense.Tags.Count == 0

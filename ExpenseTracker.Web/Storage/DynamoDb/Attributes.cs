@@ -18,6 +18,7 @@ internal static class Attr
     public const string Tag = "Tag";
     public const string Version = "Version";
     public const string CreatedAt = "CreatedAt";
+    public const string DeletedAt = "DeletedAt";
     public const string ExpenseCount = "ExpenseCount";
     public const string Name = "Name";
     public const string Month = "Month";

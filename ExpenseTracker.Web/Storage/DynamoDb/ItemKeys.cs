@@ -19,9 +19,14 @@ internal static class ItemKeys
     public const string DayTotalPrefix = "DAYSUM#";
     public const string MonthCategoryTotalPrefix = "MONTHSUM#";
 
+    /// <summary>A deleted expense in the bin, kept a short while for an undo; outside the by-date index and every total.</summary>
+    public const string DeletedExpensePrefix = "DELETED#";
+
     public static string User(string userId) => "USER#" + userId;
 
     public static string Expense(string id) => ExpensePrefix + id;
+
+    public static string DeletedExpense(string id) => DeletedExpensePrefix + id;
 
     /// <summary>The by-date index key: newest first is a descending query on it.</summary>
     public static string ExpenseByDate(DateOnly date, string id) => $"EXPENSE#{Day(date)}#{id}";
@@ -65,12 +70,13 @@ internal static class ItemKeys
     public static string CategoryUsage(string categoryId) => CategoryUsagePrefix + categoryId;
 
     /// <summary>
-    /// Every kind of item an expense write keeps in the user's partition: the expenses and their aggregates (the usage
-    /// counts of categories among them). Erasing a user's expenses deletes these.
+    /// Every kind of item an expense write keeps in the user's partition: the expenses, their aggregates (the usage
+    /// counts of categories among them) and the bin. Erasing a user's expenses deletes these.
     /// </summary>
     public static readonly IReadOnlyList<string> ExpenseItemPrefixes =
     [
         ExpensePrefix, DailyTotalPrefix, DayTotalPrefix, MonthCategoryTotalPrefix, TagTotalPrefix, CategoryUsagePrefix, MonthTotalPrefix, GrandTotal,
+        DeletedExpensePrefix,
     ];
 
     /// <summary>The user's budget settings.</summary>

@@ -275,6 +275,22 @@ public static class SqliteSchema
         ) WITHOUT ROWID;
         CREATE INDEX ix_receipts_by_expense ON receipts (user_id, expense_id, state) WHERE expense_id IS NOT NULL;
         """,
+        """
+        -- Deleted expenses, kept a short while so that a delete can be undone (Expenses/ExpenseBin); no totals count them.
+        CREATE TABLE deleted_expenses (
+            user_id      TEXT    NOT NULL,
+            id           TEXT    NOT NULL,
+            day          TEXT    NOT NULL,
+            amount_paise INTEGER NOT NULL,
+            category_id  TEXT    NOT NULL,
+            description  TEXT    NOT NULL,
+            tags         TEXT    NOT NULL,
+            version      INTEGER NOT NULL,
+            created_at   TEXT    NOT NULL,
+            deleted_at   TEXT    NOT NULL,
+            PRIMARY KEY (user_id, id)
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
