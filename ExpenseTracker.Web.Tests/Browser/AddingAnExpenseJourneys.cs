@@ -25,7 +25,7 @@ public class AddingAnExpenseJourneys(Chromium chromium) : BrowserJourney(chromiu
         await form.GetByLabel("Tags").FillAsync("friends, weekend");
         await form.GetByRole(AriaRole.Button, new() { Name = "Add expense" }).ClickAsync();
 
-        await Expect(Page.Locator("#add-form [role=status]")).ToHaveTextAsync("Added ₹1,234.50 for Food & Dining.");
+        await Expect(Page.Locator("#flash")).ToHaveTextAsync("Added ₹1,234.50 for Food & Dining.");
         var row = Page.Locator("#expense-rows tr", new() { HasText = "Dinner with friends" });
         await Expect(row).ToContainTextAsync("15 Nov 2026");
         await Expect(row).ToContainTextAsync("₹1,234.50");

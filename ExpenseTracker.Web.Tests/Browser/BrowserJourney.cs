@@ -30,11 +30,14 @@ public abstract class BrowserJourney(Chromium chromium) : IAsyncLifetime
     /// <summary>Journeys of the no-JavaScript experience turn this off for their whole context.</summary>
     protected virtual bool JavaScriptEnabled => true;
 
+    /// <summary>Settings a journey's app starts with (for example a shorter undo window, so that no journey waits ten seconds).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> AppSettings => [];
+
     /// <summary>Journeys of signing in and registering turn this off to start as a visitor.</summary>
     protected virtual bool StartSignedIn => true;
 
     /// <summary>The app a journey runs against; journeys of another provider start it with settings of their own.</summary>
-    protected virtual Task<LiveExpenseTrackerFactory> CreateAppAsync() => Task.FromResult(new LiveExpenseTrackerFactory());
+    protected virtual Task<LiveExpenseTrackerFactory> CreateAppAsync() => Task.FromResult(new LiveExpenseTrackerFactory([.. AppSettings]));
 
     public async Task InitializeAsync()
     {

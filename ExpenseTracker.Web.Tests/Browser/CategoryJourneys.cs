@@ -16,7 +16,7 @@ public class CategoryJourneys(Chromium chromium) : BrowserJourney(chromium)
         await Page.GetByLabel("New category").FillAsync("Pets");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
 
-        await Expect(Page.Locator("#categories [role=status]")).ToHaveTextAsync("Added \"Pets\".");
+        await Expect(Page.Locator("#flash")).ToHaveTextAsync("Added \"Pets\".");
         await Expect(Page.GetByLabel("Name of Pets")).ToHaveValueAsync("Pets");
         await Expect(Page.GetByLabel("New category")).ToHaveValueAsync("");
         await AssertNoReloadAsync(mark);

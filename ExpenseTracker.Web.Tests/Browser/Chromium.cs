@@ -26,6 +26,19 @@ public sealed class Chromium : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>
+    /// A browser of its own with a profile on disk, for what Chromium refuses in the shared browser's contexts, which
+    /// are incognito (installing an app). Disposing it closes the browser, then deletes the profile.
+    /// </summary>
+    public async Task<BrowserWithProfile> LaunchWithProfileAsync(BrowserTypeLaunchPersistentContextOptions options)
+    {
+        var profile = Directory.CreateTempSubdirectory("expense-tracker-profile-");
+        options.ExecutablePath = ExecutablePath;
+        options.Headless = true;
+        options.Args = Arguments;
+        return new BrowserWithProfile(await playwright!.Chromium.LaunchPersistentContextAsync(profile.FullName, options), profile);
+    }
+
     public async Task InitializeAsync()
     {
         // Belt and braces: nothing in this process may fetch Playwright's own browser builds.
@@ -71,4 +84,23 @@ public sealed class Chromium : IAsyncLifetime
 public sealed class BrowserCollection : ICollectionFixture<Chromium>
 {
     public const string Name = "Browser";
+}
+
+/// <summary>A Chromium with a profile on disk (<see cref="Chromium.LaunchWithProfileAsync"/>).</summary>
+public sealed class BrowserWithProfile(IBrowserContext context, DirectoryInfo profile) : IAsyncDisposable
+{
+    public IBrowserContext Context { get; } = context;
+
+    public async ValueTask DisposeAsync()
+    {
+        await Context.CloseAsync();
+        // Chromium may still be writing its last files as it exits; a profile left in the temp folder harms nothing.
+        try
+        {
+            profile.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
 }

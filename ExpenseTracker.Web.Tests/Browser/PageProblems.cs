@@ -15,11 +15,26 @@ public sealed class PageProblems
     private readonly List<string> problems = [];
     private readonly List<(int Status, string Path)> expectedStatuses = [];
 
+    private volatile bool offline;
+
+    /// <summary>While a journey has cut the network, requests that fail for it (and Chromium's console echo of them) are what it expects.</summary>
+    public bool Offline
+    {
+        get => offline;
+        set => offline = value;
+    }
+
     public PageProblems(IBrowserContext context)
     {
         context.Console += (_, message) => OnConsole(message);
         context.WebError += (_, error) => Add($"page error: {error.Error}");
-        context.RequestFailed += (_, request) => Add($"request failed: {request.Method} {request.Url} ({request.Failure})");
+        context.RequestFailed += (_, request) =>
+        {
+            if (!offline)
+            {
+                Add($"request failed: {request.Method} {request.Url} ({request.Failure})");
+            }
+        };
         context.Response += (_, response) => OnResponse(response);
     }
 
@@ -49,7 +64,8 @@ public sealed class PageProblems
         {
             Add($"CSP violation: {message.Text}");
         }
-        else if (message.Type == "error" && !message.Text.StartsWith(StatusEcho, StringComparison.Ordinal))
+        else if (message.Type == "error" && !message.Text.StartsWith(StatusEcho, StringComparison.Ordinal)
+            && !(offline && message.Text.Contains("ERR_INTERNET_DISCONNECTED", StringComparison.Ordinal)))
         {
             Add($"console error: {message.Text} at {message.Location}");
         }

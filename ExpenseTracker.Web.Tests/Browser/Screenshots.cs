@@ -11,11 +11,11 @@ public static class Screenshots
 {
     public static string Folder => RepositoryRoot.Combine("artifacts", "screenshots");
 
-    public static Task TakeAsync(IPage page, string journey, string fileName) =>
+    public static Task TakeAsync(IPage page, string journey, string fileName, bool fullPage = true) =>
         page.ScreenshotAsync(new PageScreenshotOptions
         {
             Path = Path.Combine(Folder, journey, $"{fileName}.png"),
-            FullPage = true,
+            FullPage = fullPage,
             Animations = ScreenshotAnimations.Disabled,
         });
 }

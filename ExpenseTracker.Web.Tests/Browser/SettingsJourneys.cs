@@ -18,7 +18,7 @@ public class SettingsJourneys(Chromium chromium) : BrowserJourney(chromium)
         var budget = Page.Locator("#budget-form");
         await budget.GetByLabel("Budget (₹)").FillAsync("25000");
         await budget.GetByRole(AriaRole.Button, new() { Name = "Save budget" }).ClickAsync();
-        await Expect(Page.Locator("#budget-settings [role=status]")).ToContainTextAsync("Saved: ₹25,000.00 a month");
+        await Expect(Page.Locator("#flash")).ToContainTextAsync("Saved: ₹25,000.00 a month");
 
         await tabs.GetByRole(AriaRole.Link, new() { Name = "Access tokens" }).ClickAsync();
         await Expect(tabs.GetByRole(AriaRole.Link, new() { Name = "Access tokens" })).ToHaveAttributeAsync("aria-current", "page");

@@ -64,7 +64,8 @@ public class WithoutJavaScriptJourneys(Chromium chromium) : BrowserJourney(chrom
         await InspectPageAsync("delete-confirmation-without-js");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
 
-        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Expense deleted.");
+        await Expect(Page.GetByRole(AriaRole.Status).Locator(".flash-text")).ToHaveTextAsync("Deleted ₹475.00 Transport");
+        await Expect(Page.GetByRole(AriaRole.Status).GetByRole(AriaRole.Button, new() { Name = "Undo" })).ToBeVisibleAsync();
         await Expect(row).ToHaveCountAsync(0);
         Assert.Equal(0, (await StoredTotalsAsync()).Count);
     }

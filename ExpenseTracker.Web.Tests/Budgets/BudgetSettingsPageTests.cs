@@ -38,7 +38,7 @@ public sealed class BudgetSettingsPageTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(new BudgetSettings(Money.FromRupees(25_000.50m), BudgetPeriod.AllTime, 0), await factory.Budgets().GetAsync(factory.DefaultUserId));
         var after = await client.GetDocumentAsync("/settings/budget");
-        Assert.Equal("Saved: ₹25,000.50 in all, with no early warning.", after.QuerySelector("[role=status]")!.TextContent);
+        Assert.Equal("Saved: ₹25,000.50 in all, with no early warning.", after.QuerySelector("#flash .flash-text")!.TextContent);
         Assert.Equal("25000.50", ((AngleSharp.Html.Dom.IHtmlInputElement)after.Form("#budget-form")["Input.Amount"]!).Value);
     }
 

@@ -47,9 +47,45 @@ public class AddingExpensesTests : IDisposable
         }, htmx: true);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(["expense-added", "expenses-changed"], response.HtmxTriggers());
+        Assert.Equal(["expense-added", "expenses-changed", "flash"], response.HtmxTriggers());
+        Assert.Equal(new FlashEvent("Added ₹250.00 for Transport.", "success", null, 8), response.Flash());
         var fragment = await Html.ParseFragmentAsync(response);
-        Assert.Contains("Added ₹250.00 for Transport.", fragment.QuerySelector("[role=status]")!.TextContent);
+        Assert.Null(fragment.QuerySelector("[role=status]"));
         Assert.Equal("", ((AngleSharp.Html.Dom.IHtmlInputElement)fragment.QuerySelector("input[name='Input.Amount']")!).Value);
+    }
+
+    [Theory]
+    [InlineData("120+45.50", 16550)]
+    [InlineData("1,200 + 99", 129900)]
+    [InlineData("₹10+₹5.5+0.25", 1575)]
+    public async Task TheAmountMayBeASimpleSumWhichTheServerAddsUpItself(string typed, long paise)
+    {
+        var client = factory.CreatePlainClient();
+        var page = await client.GetDocumentAsync("/");
+
+        var response = await client.SubmitAsync(page.Form("#add-form"), new Dictionary<string, string> { ["Input.Amount"] = typed }, htmx: true);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(paise, Assert.Single(await factory.AllExpensesAsync()).Amount.Paise);
+    }
+
+    [Theory]
+    [InlineData("120-45")]
+    [InlineData("120+")]
+    [InlineData("+120")]
+    [InlineData("2*3")]
+    [InlineData("120+45.555")]
+    [InlineData("1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1")]
+    public async Task AnythingElseIsRefusedWithTheAmountFieldsUsualMessageAndStoresNothing(string typed)
+    {
+        var client = factory.CreatePlainClient();
+        var page = await client.GetDocumentAsync("/");
+
+        var response = await client.SubmitAsync(page.Form("#add-form"), new Dictionary<string, string> { ["Input.Amount"] = typed }, htmx: true);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var form = await Html.ParseFragmentAsync(response);
+        Assert.StartsWith("Enter the amount in rupees", form.QuerySelector("#add-Amount-error")!.TextContent);
+        Assert.Empty(await factory.AllExpensesAsync());
     }
 }

@@ -125,6 +125,19 @@ public static class Html
         return header.StartsWith('{') ? [.. JsonNode.Parse(header)!.AsObject().Select(entry => entry.Key)] : [.. header.Split(',', StringSplitOptions.TrimEntries)];
     }
 
+    /// <summary>The flash message an htmx response carries (the "flash" event of HX-Trigger), or null when it has none.</summary>
+    public static FlashEvent? Flash(this HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("HX-Trigger", out var values) || !values.Single().StartsWith('{'))
+        {
+            return null;
+        }
+
+        return JsonNode.Parse(values.Single())!["flash"] is JsonObject flash
+            ? new FlashEvent(flash["text"]!.GetValue<string>(), flash["kind"]!.GetValue<string>(), flash["undo"]?.GetValue<string>(), flash["seconds"]!.GetValue<int>())
+            : null;
+    }
+
     /// <summary>The antiforgery token the page hands to htmx, in its htmx-config meta tag (null when it has none).</summary>
     public static string? AntiforgeryToken(this IDocument page) => AntiforgeryConfig(page)?["requestToken"]?.GetValue<string>();
 
@@ -137,3 +150,6 @@ public static class Html
     public static IHtmlFormElement Form(this IHtmlDocument document, string selector) =>
         document.QuerySelector(selector) as IHtmlFormElement ?? throw new InvalidOperationException($"No form matches {selector}.");
 }
+
+/// <summary>A flash message as flash.js receives it from htmx.</summary>
+public sealed record FlashEvent(string Text, string Kind, string? Undo, int Seconds);

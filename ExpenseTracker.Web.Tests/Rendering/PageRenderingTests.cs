@@ -55,7 +55,8 @@ public class PageRenderingTests : IDisposable
         Assert.Contains(SetCookies(posted), cookie => cookie.StartsWith(TempDataCookie + "=", StringComparison.Ordinal) && !cookie.Contains("1970", StringComparison.Ordinal));
         Assert.Contains("Added ₹499.00 for Food & Dining.", (await Html.ParseAsync(shown)).QuerySelector("[role=status]")!.TextContent);
         Assert.Contains(SetCookies(shown), cookie => cookie.StartsWith(TempDataCookie + "=;", StringComparison.Ordinal) && cookie.Contains("1970", StringComparison.Ordinal));
-        Assert.Null(again.QuerySelector(".alert-success[role=status]"));
+        Assert.NotNull(again.QuerySelector("#flash[role=status]"));
+        Assert.Null(again.QuerySelector("#flash [data-flash]"));
     }
 
     private static IEnumerable<string> SetCookies(HttpResponseMessage response) =>

@@ -197,7 +197,8 @@
   // The theme changed (the toggle, or the system's setting): every chart redraws in the new colours.
   document.addEventListener("themechange", function () {
     charts.forEach(function (chart) {
-      paint(chart.options, chart.data.datasets, chart.config.type);
+      // The chart's own config, not chart.options: those are Chart.js's resolved views of it, not to be written.
+      paint(chart.config.options, chart.config.data.datasets, chart.config.type);
       chart.update();
     });
   });
