@@ -68,6 +68,23 @@ public class ChartJourneys(Chromium chromium) : BrowserJourney(chromium)
         await AssertNoReloadAsync(mark);
     }
 
+    [Fact]
+    public async Task OnAPhoneTheExpensePagesChartIsDrawnOnlyWhenScrolledIntoView()
+    {
+        await SeedExpenseAsync("2026-11-03", 500m, "groceries", "Vegetables");
+        await Page.SetViewportSizeAsync(Phone.Width, Phone.Height);
+        await OpenAsync("/");
+        // The add form fills the phone's screen; the chart under it waits, so the first second goes to the form.
+        await Expect(Page.Locator("#add-amount")).ToBeVisibleAsync();
+        await Page.WaitForTimeoutAsync(500);
+        Assert.False(await Page.Locator("#chart-category-compact").EvaluateAsync<bool>("c => !!Chart.getChart(c)"));
+
+        await Page.Locator("#chart-category-compact").ScrollIntoViewIfNeededAsync();
+
+        await WaitUntilDrawnAsync("#chart-category-compact");
+        Assert.Equal(["Groceries"], await LabelsAsync("#chart-category-compact"));
+    }
+
     private async Task SeedTypicalMonthAsync()
     {
         await SeedExpenseAsync("2026-11-01", 18_000m, "rent", "November rent");
@@ -81,9 +98,15 @@ public class ChartJourneys(Chromium chromium) : BrowserJourney(chromium)
     private async Task<IReadOnlyList<string>> LabelsAsync(string canvas) =>
         await Page.Locator(canvas).EvaluateAsync<string[]>("c => Chart.getChart(c).data.labels.map(String)");
 
-    /// <summary>Waits until the canvas has pixels that are not transparent: Chart.js really drew on it.</summary>
-    private Task WaitUntilDrawnAsync(string canvas) =>
-        WaitUntilAsync(canvas, "c => c.width > 0 && c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0)");
+    /// <summary>
+    /// Scrolls to the canvas (a chart is drawn when it comes into view), then waits until it has pixels that are not
+    /// transparent: Chart.js really drew on it.
+    /// </summary>
+    private async Task WaitUntilDrawnAsync(string canvas)
+    {
+        await Page.Locator(canvas).ScrollIntoViewIfNeededAsync();
+        await WaitUntilAsync(canvas, "c => c.width > 0 && c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0)");
+    }
 
     /// <summary>Looks the canvas up afresh each time: an htmx swap replaces it (and destroys the old one's chart).</summary>
     private Task WaitUntilAsync(string canvas, string predicate) =>

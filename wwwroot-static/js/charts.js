@@ -223,20 +223,39 @@
       canvases.push(root);
     }
     canvases.forEach(function (canvas) {
-      var build = builders[canvas.dataset.chart];
-      var url = canvas.dataset.summaryUrl;
-      if (!build || !url || Chart.getChart(canvas)) {
-        return;
+      if (comingIntoView) {
+        comingIntoView.observe(canvas);
+      } else {
+        drawOne(canvas);
       }
-      load(url).then(function (summary) {
-        if (canvas.isConnected && !Chart.getChart(canvas)) {
-          charts.add(new Chart(canvas, themed(build(summary))));
-        }
-      }).catch(function (error) {
-        if (canvas.isConnected) {
-          showProblem(canvas, error.message);
-        }
-      });
+    });
+  }
+
+  // A chart is drawn when it comes into view: a phone then spends its first second on what it shows (the add form of the
+  // expense page, the cards and first chart of the charts page), not on pictures further down that nobody sees yet.
+  var comingIntoView = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (entry.isIntersecting) {
+        comingIntoView.unobserve(entry.target);
+        drawOne(entry.target);
+      }
+    });
+  }) : null;
+
+  function drawOne(canvas) {
+    var build = builders[canvas.dataset.chart];
+    var url = canvas.dataset.summaryUrl;
+    if (!build || !url || !canvas.isConnected || Chart.getChart(canvas)) {
+      return;
+    }
+    load(url).then(function (summary) {
+      if (canvas.isConnected && !Chart.getChart(canvas)) {
+        charts.add(new Chart(canvas, themed(build(summary))));
+      }
+    }).catch(function (error) {
+      if (canvas.isConnected) {
+        showProblem(canvas, error.message);
+      }
     });
   }
 
