@@ -114,7 +114,7 @@ public class LookAndFeelJourneys(Chromium chromium) : BrowserJourney(chromium)
     {
         await Expect(Page.Locator("canvas[data-chart]").First).ToBeVisibleAsync();
         return await Page.EvaluateAsync<string?>(
-            "() => { const chart = Chart.getChart(document.querySelector('canvas[data-chart]')); return chart ? chart.options.color : null; }");
+            "() => { const chart = window.Chart && Chart.getChart(document.querySelector('canvas[data-chart]')); return chart ? chart.options.color : null; }");
     }
 
     /// <summary>The README's pictures: the page at desktop and at phone width, as a person sees it on screen.</summary>

@@ -215,7 +215,7 @@
 
   function draw(root) {
     destroyDetached();
-    if (typeof Chart === "undefined" || !root || !root.querySelectorAll) {
+    if (!root || !root.querySelectorAll) {
       return;
     }
     var canvases = Array.prototype.slice.call(root.querySelectorAll("canvas[data-chart]"));
@@ -242,10 +242,38 @@
     });
   }) : null;
 
+  // Chart.js (208 KB) is fetched by the first chart that needs it where a page does not load it itself: the expense
+  // page, whose one chart sits under the add form on a phone, so that a phone never parses it for a chart not in view.
+  var library = null;
+  function loadLibrary(src) {
+    if (!library) {
+      library = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = src;
+        script.onload = resolve;
+        script.onerror = function () {
+          library = null;
+          reject(new Error("its script did not load."));
+        };
+        document.head.appendChild(script);
+      });
+    }
+    return library;
+  }
+
   function drawOne(canvas) {
     var build = builders[canvas.dataset.chart];
     var url = canvas.dataset.summaryUrl;
-    if (!build || !url || !canvas.isConnected || Chart.getChart(canvas)) {
+    if (!build || !url || !canvas.isConnected) {
+      return;
+    }
+    if (typeof Chart === "undefined") {
+      if (canvas.dataset.chartLibrary) {
+        loadLibrary(canvas.dataset.chartLibrary).then(function () { drawOne(canvas); }, function (error) { showProblem(canvas, error.message); });
+      }
+      return;
+    }
+    if (Chart.getChart(canvas)) {
       return;
     }
     load(url).then(function (summary) {
