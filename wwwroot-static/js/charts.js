@@ -242,14 +242,16 @@
     });
   }) : null;
 
-  // Chart.js (208 KB) is fetched by the first chart that needs it where a page does not load it itself: the expense
-  // page, whose one chart sits under the add form on a phone, so that a phone never parses it for a chart not in view.
+  // Chart.js (208 KB) is fetched by the first chart that comes into view, so that a phone, where the charts sit under
+  // the add form or the cards, spends its first second on those and never parses Chart.js for a chart nobody sees.
+  // Its URL comes with this script's tag (data-chart-library), as the asset prefix may be another origin.
+  var librarySource = document.currentScript && document.currentScript.getAttribute("data-chart-library");
   var library = null;
-  function loadLibrary(src) {
+  function loadLibrary() {
     if (!library) {
       library = new Promise(function (resolve, reject) {
         var script = document.createElement("script");
-        script.src = src;
+        script.src = librarySource;
         script.onload = resolve;
         script.onerror = function () {
           library = null;
@@ -268,9 +270,7 @@
       return;
     }
     if (typeof Chart === "undefined") {
-      if (canvas.dataset.chartLibrary) {
-        loadLibrary(canvas.dataset.chartLibrary).then(function () { drawOne(canvas); }, function (error) { showProblem(canvas, error.message); });
-      }
+      loadLibrary().then(function () { drawOne(canvas); }, function (error) { showProblem(canvas, error.message); });
       return;
     }
     if (Chart.getChart(canvas)) {
