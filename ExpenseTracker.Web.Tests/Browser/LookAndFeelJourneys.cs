@@ -58,7 +58,7 @@ public class LookAndFeelJourneys(Chromium chromium) : BrowserJourney(chromium)
         string[] pages =
         [
             "/", "/categories", "/charts", "/alerts", "/settings/budget", "/settings/tokens", "/account", "/account/delete",
-            $"/expenses/{expense.Id}/edit", $"/expenses/{expense.Id}/delete", "/offline",
+            $"/expenses/{expense.Id}/edit", $"/expenses/{expense.Id}/delete", "/offline", "/import", "/settings/backup",
         ];
         foreach (var path in pages)
         {

@@ -47,7 +47,7 @@ public sealed class SqliteMonthlyTotalsTests : IDisposable
                 DROP TRIGGER daily_totals_insert; DROP TRIGGER daily_totals_update; DROP TRIGGER daily_totals_delete;
                 DROP TRIGGER daily_tag_totals_insert; DROP TRIGGER daily_tag_totals_update; DROP TRIGGER daily_tag_totals_delete;
                 DROP TABLE monthly_category_totals; DROP TABLE monthly_tag_totals; DROP TABLE day_totals;
-                DROP TABLE imports; DROP TABLE import_expenses; DROP TABLE import_mappings; DROP TABLE receipts;
+                DROP TABLE imports; DROP TABLE import_expenses; DROP TABLE import_mappings; DROP TABLE receipts; DROP TABLE deleted_expenses;
                 PRAGMA user_version = 4;
                 """);
         }

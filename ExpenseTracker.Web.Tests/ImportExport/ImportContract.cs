@@ -96,7 +96,7 @@ public abstract class ImportContract(ExpenseTrackerFactory factory) : IDisposabl
         var undo = await client.SubmitAsync(page.Form("#imports form"), htmx: true, page: page);
 
         Assert.Equal(HttpStatusCode.OK, undo.StatusCode);
-        Assert.Contains("Undone: 3 imported expenses deleted.", await undo.Content.ReadAsStringAsync());
+        Assert.Equal("Undone: 3 imported expenses deleted.", undo.Flash()!.Text);
         Assert.Equal(["kept"], (await Factory.AllExpensesAsync()).Select(expense => expense.Description));
         Assert.Equal(new ExpenseTotals(1, Money.FromRupees(99)), await Factory.Expenses().GetTotalsAsync(Factory.DefaultUserId, ExpenseFilter.None));
         Assert.NotNull((await Imports().ListAsync(Factory.DefaultUserId, 10))[0].UndoneAt);

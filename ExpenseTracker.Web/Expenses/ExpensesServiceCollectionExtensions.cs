@@ -7,7 +7,7 @@ public static class ExpensesServiceCollectionExtensions
 {
     /// <summary>
     /// The expense store of the chosen provider (its writes run the budget check that Budgets registers), and the bin
-    /// that lets a delete be undone for a few seconds, and what an empty account is shown first.
+    /// that lets a delete be undone for a few seconds.
     /// </summary>
     public static IServiceCollection AddExpenses(this IServiceCollection services)
     {
@@ -16,7 +16,6 @@ public static class ExpensesServiceCollectionExtensions
                 "Expenses:UndoWindow must be more than zero and at most ten minutes.")
             .ValidateOnStart();
         services.AddSingleton<ExpenseBin>();
-        services.AddSingleton<FirstRun>();
         return services.AddStore<IExpenseStore, SqliteExpenseStore, DynamoDbExpenseStore>();
     }
 }

@@ -190,7 +190,7 @@ public sealed partial class DynamoDbExpenseStore(AppTable table, TimeProvider ti
                 async () =>
                 {
                     var watch = await watcher.PlanAsync(userId, aggregates.MonthlyChanges, null, cancellationToken);
-                    return new WatchedTransaction([put, remove, .. aggregates.ToWrites(table.Name, userId, watch.ExpectedTotals), .. watch.Writes], 2, watch.Alerts);
+                    return new WatchedTransaction([put, remove, .. aggregates.ToWrites(table.Name, userId, watch.Guards), .. watch.Writes], 2, watch.Alerts);
                 },
                 cancellationToken) ?? throw new NotFoundException(ExpenseBin.GoneMessage);
             return new ExpenseWrite(restored, alerts);

@@ -10,7 +10,6 @@ public sealed class BackupModel(BackupRestore restore, ICurrentUser user, IOptio
 
     public ImportExportOptions Limits => options.Value;
 
-    public string? Message { get; private set; }
 
     public string? Problem { get; private set; }
 
@@ -30,9 +29,9 @@ public sealed class BackupModel(BackupRestore restore, ICurrentUser user, IOptio
         {
             await using var stream = file.OpenReadStream();
             var (counts, listed) = await restore.RestoreAsync(user.UserId, stream, cancellationToken);
-            Message = $"Restored {Count(counts, "expenses", "expense")}, {Count(counts, "categories", "category of your own", "categories of your own")}, "
+            this.Tell($"Restored {Count(counts, "expenses", "expense")}, {Count(counts, "categories", "category of your own", "categories of your own")}, "
                 + $"{Count(counts, "alerts", "alert")} and your budget."
-                + (listed.GetValueOrDefault("receipts") > 0 ? $" The backup names {Count(listed, "receipts", "receipt")}, but holds no files: attach them again from your copies." : "");
+                + (listed.GetValueOrDefault("receipts") > 0 ? $" The backup names {Count(listed, "receipts", "receipt")}, but holds no files: attach them again from your copies." : ""));
         }
         catch (BackupFormatException invalid)
         {
@@ -45,7 +44,6 @@ public sealed class BackupModel(BackupRestore restore, ICurrentUser user, IOptio
 
         if (!Request.WantsFragment())
         {
-            TempData["Flash"] = Message;
             return RedirectToPage();
         }
 

@@ -46,7 +46,6 @@ public sealed class ImportModel(
     /// <summary>How the file was read, when that is worth saying (its text encoding).</summary>
     public string? Note { get; private set; }
 
-    public string? Message { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -73,10 +72,9 @@ public sealed class ImportModel(
             return NotFound();
         }
 
-        Message = $"Undone: {deleted:N0} imported expense{(deleted == 1 ? "" : "s")} deleted.";
+        this.Tell($"Undone: {deleted:N0} imported expense{(deleted == 1 ? "" : "s")} deleted.");
         if (!Request.WantsFragment())
         {
-            TempData["Flash"] = Message;
             return RedirectToPage();
         }
 
@@ -153,11 +151,10 @@ public sealed class ImportModel(
     private IActionResult Imported()
     {
         var preview = Result!.Preview;
-        Message = $"Imported {preview.ToImport:N0} expense{(preview.ToImport == 1 ? "" : "s")} ({preview.Total}); "
-            + $"left out {preview.DuplicatesSkipped:N0} duplicate{(preview.DuplicatesSkipped == 1 ? "" : "s")}, {preview.MoneyIn:N0} money in, {preview.Invalid:N0} invalid.";
+        this.Tell($"Imported {preview.ToImport:N0} expense{(preview.ToImport == 1 ? "" : "s")} ({preview.Total}); "
+            + $"left out {preview.DuplicatesSkipped:N0} duplicate{(preview.DuplicatesSkipped == 1 ? "" : "s")}, {preview.MoneyIn:N0} money in, {preview.Invalid:N0} invalid.");
         if (!Request.WantsFragment())
         {
-            TempData["Flash"] = Message;
             AlertBanner.Remember(TempData, Result.Alerts);
             return RedirectToPage();
         }
