@@ -42,7 +42,8 @@ public class FlashJourneys(Chromium chromium) : BrowserJourney(chromium)
         var row = Page.Locator("#expense-rows tr.expense-row");
         await row.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
         await Expect(messages).ToHaveCountAsync(0);
-        await row.Locator("form.edit-row").GetByLabel("Description").FillAsync("Groceries");
+        // The row is the edit form now (a row of another class).
+        await Page.Locator("#expense-rows form.edit-row").GetByLabel("Description").FillAsync("Groceries");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
 
         await Expect(messages).ToHaveTextAsync(["Saved ₹250.00 on 15 Nov 2026."]);

@@ -1,7 +1,7 @@
 using System.Net;
-using ExpenseBin = ExpenseTracker.Web.Expenses.ExpenseBin;
 using ExpenseTracker.Web.Tests.Infrastructure;
 using static ExpenseTracker.Web.Tests.Infrastructure.ExpenseBuilder;
+using ExpenseBin = ExpenseTracker.Web.Expenses.ExpenseBin;
 
 namespace ExpenseTracker.Web.Tests.Expenses;
 
