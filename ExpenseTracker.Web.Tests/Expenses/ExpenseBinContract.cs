@@ -139,31 +139,50 @@ public abstract class ExpenseBinContract(ExpenseTrackerFactory factory) : IDispo
 public sealed class SqliteExpenseBinTests() : ExpenseBinContract(new ExpenseTrackerFactory())
 {
     [Fact]
-    public async Task TheFeaturesThatKeepThingsPerExpenseAreToldWhenADeleteBecomesFinal()
+    public async Task TheFeaturesThatKeepThingsPerExpenseAreToldOfADeleteAndOfItsUndo()
     {
-        var handler = new RecordingPurgeHandler();
+        var handler = new RecordingHandler();
         using var app = Factory.WithWebHostBuilder(builder =>
-            builder.ConfigureTestServices(services => services.AddSingleton<IPurgedExpensesHandler>(handler)));
+            builder.ConfigureTestServices(services => services.AddSingleton<IDeletedExpenseHandler>(handler)));
         var bin = app.Services.GetRequiredService<ExpenseBin>();
         var store = app.Services.GetRequiredService<IExpenseStore>();
-        var first = await store.AddExpenseAsync("purging", ExpenseBuilder.Expense.Costing(10).Build());
-        var second = await store.AddExpenseAsync("purging", ExpenseBuilder.Expense.Costing(20).Build());
-        await bin.DeleteAsync("purging", first.Id, CancellationToken.None);
-        Assert.Empty(handler.Purged);
+        var expense = await store.AddExpenseAsync("binning", ExpenseBuilder.Expense.Costing(10).Build());
 
-        Factory.Time.Now += bin.UndoWindow + ExpenseBin.Grace + TimeSpan.FromSeconds(1);
-        await bin.DeleteAsync("purging", second.Id, CancellationToken.None);
+        await bin.DeleteAsync("binning", expense.Id, CancellationToken.None);
+        await bin.RestoreAsync("binning", expense.Id, CancellationToken.None);
 
-        Assert.Equal([("purging", first.Id)], handler.Purged);
+        Assert.Equal([$"deleted {expense.Id}", $"restored {expense.Id}"], handler.Told);
     }
 
-    private sealed class RecordingPurgeHandler : IPurgedExpensesHandler
+    [Fact]
+    public async Task AnUndoTooLateTellsTheFeaturesNothing()
     {
-        public List<(string UserId, string ExpenseId)> Purged { get; } = [];
+        var handler = new RecordingHandler();
+        using var app = Factory.WithWebHostBuilder(builder =>
+            builder.ConfigureTestServices(services => services.AddSingleton<IDeletedExpenseHandler>(handler)));
+        var bin = app.Services.GetRequiredService<ExpenseBin>();
+        var expense = await app.Services.GetRequiredService<IExpenseStore>().AddExpenseAsync("binning", ExpenseBuilder.Expense.Costing(10).Build());
+        await bin.DeleteAsync("binning", expense.Id, CancellationToken.None);
 
-        public Task PurgedAsync(string userId, IReadOnlyList<string> expenseIds, CancellationToken cancellationToken)
+        Factory.Time.Now += bin.UndoWindow + ExpenseBin.Grace + TimeSpan.FromSeconds(1);
+
+        await Assert.ThrowsAsync<NotFoundException>(() => bin.RestoreAsync("binning", expense.Id, CancellationToken.None));
+        Assert.Equal([$"deleted {expense.Id}"], handler.Told);
+    }
+
+    private sealed class RecordingHandler : IDeletedExpenseHandler
+    {
+        public List<string> Told { get; } = [];
+
+        public Task DeletedAsync(string userId, string expenseId, CancellationToken cancellationToken)
         {
-            Purged.AddRange(expenseIds.Select(id => (userId, id)));
+            Told.Add($"deleted {expenseId}");
+            return Task.CompletedTask;
+        }
+
+        public Task RestoredAsync(string userId, string expenseId, CancellationToken cancellationToken)
+        {
+            Told.Add($"restored {expenseId}");
             return Task.CompletedTask;
         }
     }

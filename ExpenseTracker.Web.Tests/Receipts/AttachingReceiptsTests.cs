@@ -136,6 +136,28 @@ public sealed class AttachingReceiptsTests : IDisposable
     }
 
     [Fact]
+    public async Task WithoutJavaScriptRemovingAReceiptSaysSoOnceInTheMessageRegion()
+    {
+        var client = factory.CreatePlainClient();
+        var expense = await factory.AddAsync(ExpenseBuilder.Expense.Described("Groceries"));
+        var edit = await client.GetDocumentAsync($"/expenses/{expense.Id}/edit");
+        await client.SubmitWithFilesAsync(edit.Form("main form"), new Dictionary<string, string>(), [("milk.png", SampleFiles.Png())]);
+        edit = await client.GetDocumentAsync($"/expenses/{expense.Id}/edit");
+        var remove = Assert.Single(edit.QuerySelectorAll(".receipt-item button"));
+
+        var form = edit.Form("main form");
+        // What a click on the button does without JavaScript: the whole form posted to the button's formaction.
+        form.SetAttribute("action", remove.GetAttribute("formaction"));
+        var removed = await client.SubmitAsync(form);
+
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        var after = await client.GetDocumentAsync(removed.Headers.Location!.ToString());
+        var message = Assert.Single(after.QuerySelectorAll("[role=status], [role=alert]"), element => element.TextContent.Contains("Removed"));
+        Assert.Equal("flash", message.Id);
+        Assert.Empty(after.QuerySelectorAll(".receipt-item"));
+    }
+
+    [Fact]
     public async Task AnotherPersonsReceiptIsNotFoundOnEveryRoute()
     {
         var owner = factory.CreatePlainClient();
@@ -149,6 +171,25 @@ public sealed class AttachingReceiptsTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.HtmxPostAsync(href + "/delete", strangersPage)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync("/receipts/not-an-id")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync(href)).StatusCode);
+    }
+
+    [Fact]
+    public async Task UndoingTheDeleteOfAnExpenseBringsItBackWithItsReceipts()
+    {
+        var client = factory.CreatePlainClient();
+        await client.AddWithFilesAsync("Dinner", ("bill.jpg", SampleFiles.JpegWithLocation()), ("bill.pdf", SampleFiles.Pdf()));
+        var expense = Assert.Single(await factory.AllExpensesAsync());
+        var page = await client.GetDocumentAsync("/");
+        var links = page.QuerySelectorAll($"#expense-{expense.Id} a.receipt-link").Select(link => link.GetAttribute("href")).ToList();
+        Assert.Equal(2, links.Count);
+        var undo = (await client.HtmxPostAsync($"/expenses/{expense.Id}/delete", page)).Flash()!.Undo!;
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(links[0])).StatusCode);
+
+        await client.HtmxPostAsync(undo, page);
+
+        var restored = (await client.GetDocumentAsync("/")).QuerySelectorAll($"#expense-{expense.Id} a.receipt-link").Select(link => link.GetAttribute("href"));
+        Assert.Equal(links, restored);
+        Assert.Equal(SampleFiles.Pdf(), await client.GetByteArrayAsync(links[1]));
     }
 
     [Fact]

@@ -21,6 +21,10 @@ public static class ReceiptsServiceCollectionExtensions
             .BindConfiguration(ReceiptOptions.Section)
             .Validate(options => Enum.IsDefined(options.Provider), "Receipts:Provider must be Folder or S3.")
             .Validate(options => options.Provider != ReceiptFilesProvider.S3 || options.S3.BucketName.Length > 0, "Receipts:S3:BucketName is needed with Receipts:Provider S3.")
+            // Set-aside files must outlive the undo of their expense's delete, or Undo would bring it back without them.
+            .Validate<IOptions<ExpenseBinOptions>>(
+                (options, bin) => options.DetachedGracePeriod > bin.Value.UndoWindow + ExpenseBin.Grace,
+                "Receipts:DetachedGracePeriod must be longer than Expenses:UndoWindow, so that an undone delete gets its receipts back.")
             .ValidateOnStart();
         services.AddStore<IReceiptStore, SqliteReceiptStore, DynamoDbReceiptStore>();
         services.AddKeyedSingleton<IReceiptFiles, FolderReceiptFiles>(ReceiptFilesProvider.Folder);
