@@ -27,9 +27,9 @@ public sealed class ReceiptModel(ExpenseReceipts receipts, ICurrentUser user) : 
         }
 
         await receipts.DeleteAsync(user.UserId, receipt, cancellationToken);
+        this.Tell($"Removed {receipt.FileName}.");
         if (!Request.WantsFragment())
         {
-            TempData["Flash"] = $"Removed {receipt.FileName}.";
             return RedirectToPage("/Expenses/Edit", new { id = receipt.ExpenseId });
         }
 
