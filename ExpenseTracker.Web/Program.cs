@@ -9,8 +9,8 @@ using ExpenseTracker.Web.ErrorHandling;
 using ExpenseTracker.Web.Expenses;
 using ExpenseTracker.Web.Hosting;
 using ExpenseTracker.Web.ImportExport;
-using ExpenseTracker.Web.Receipts;
 using ExpenseTracker.Web.Pwa;
+using ExpenseTracker.Web.Receipts;
 using ExpenseTracker.Web.Security;
 using ExpenseTracker.Web.StaticAssets;
 

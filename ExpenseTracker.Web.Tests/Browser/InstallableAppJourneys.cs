@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ExpenseTracker.Web.Tests.Receipts;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -59,8 +60,18 @@ public class InstallableAppJourneys(Chromium chromium) : BrowserJourney(chromium
         await Expect(Page.Locator("canvas[data-chart]").First).ToBeVisibleAsync();
         await OpenAsync("/");
         await Page.Locator("#add-amount").FillAsync("99");
+        await Page.Locator("#add-receipt-files").SetInputFilesAsync(new FilePayload { Name = "bill.jpg", MimeType = "image/jpeg", Buffer = SampleFiles.JpegWithLocation() });
         await Page.Locator("#add-form").GetByRole(AriaRole.Button, new() { Name = "Add expense" }).ClickAsync();
         await Expect(Page.Locator("#flash")).ToContainTextAsync("Added ₹99.00");
+        // A receipt's thumbnail in its row and the receipt itself, the JSON API and the CSV export, the import page.
+        await OpenAsync("/");
+        var receipt = Page.Locator("#expense-rows a.receipt-link");
+        await Expect(receipt.Locator("img.receipt-thumbnail")).ToHaveJSPropertyAsync("complete", true);
+        var answers = await Page.EvaluateAsync<int[]>(
+            "async urls => Promise.all(urls.map(async url => (await fetch(url)).status))",
+            new[] { await receipt.GetAttributeAsync("href"), "/api/me", "/api/expenses", "/api/expenses.csv" });
+        Assert.All(answers, status => Assert.Equal(200, status));
+        await OpenAsync("/import");
 
         var cached = await Page.EvaluateAsync<string[]>(
             "async () => { const urls = []; for (const name of await caches.keys()) { const cache = await caches.open(name); for (const request of await cache.keys()) urls.push(new URL(request.url).pathname); } return urls; }");

@@ -1,5 +1,6 @@
 using ExpenseTracker.Web.Budgets;
 using ExpenseTracker.Web.Expenses;
+using ExpenseTracker.Web.Tests.Receipts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -55,6 +56,7 @@ public class LookAndFeelJourneys(Chromium chromium) : BrowserJourney(chromium)
         await Expect(Page.Locator("#first-run")).ToBeVisibleAsync();
         await CheckBothThemesAsync("/", "first run");
         var expense = await SeedAMonthAsync();
+        await AttachReceiptsAsync(expense);
         string[] pages =
         [
             "/", "/categories", "/charts", "/alerts", "/settings/budget", "/settings/tokens", "/account", "/account/delete",
@@ -64,6 +66,9 @@ public class LookAndFeelJourneys(Chromium chromium) : BrowserJourney(chromium)
         {
             await CheckBothThemesAsync(path, path);
         }
+
+        // The import's second step: the columns it guessed, the preview table, a duplicate to tick.
+        await CheckBothThemesAsync("/import", "import preview", PreviewAnImportAsync);
 
         // The messages: an undo offer after a delete, in both themes.
         foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
@@ -85,13 +90,18 @@ public class LookAndFeelJourneys(Chromium chromium) : BrowserJourney(chromium)
         await CheckBothThemesAsync("/account/register", "register");
     }
 
-    private async Task CheckBothThemesAsync(string path, string name)
+    private async Task CheckBothThemesAsync(string path, string name, Func<Task>? then = null)
     {
         foreach (var (scheme, theme) in new[] { (ColorScheme.Light, "light"), (ColorScheme.Dark, "dark") })
         {
             await Page.EmulateMediaAsync(new() { ColorScheme = scheme });
             await OpenAsync(path);
             await Expect(Page.Locator("html")).ToHaveAttributeAsync("data-bs-theme", theme);
+            if (then is not null)
+            {
+                await then();
+            }
+
             await Axe.AssertNoSeriousViolationsAsync(Page, $"{name} ({theme})");
         }
     }
@@ -129,6 +139,34 @@ public class LookAndFeelJourneys(Chromium chromium) : BrowserJourney(chromium)
         }
 
         await Page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
+    }
+
+    /// <summary>A photo and a PDF on the expense, through its edit form: the rows show a thumbnail and an icon, the form both.</summary>
+    private async Task AttachReceiptsAsync(Expense expense)
+    {
+        await OpenAsync($"/expenses/{expense.Id}/edit");
+        await Page.Locator($"#edit-{expense.Id}-receipt-files").SetInputFilesAsync(
+        [
+            new FilePayload { Name = "chai.jpg", MimeType = "image/jpeg", Buffer = SampleFiles.JpegWithLocation() },
+            new FilePayload { Name = "chai.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf() },
+        ]);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(Page.Locator($"#expense-{expense.Id} a.receipt-link")).ToHaveCountAsync(2);
+    }
+
+    /// <summary>On /import: a statement with a row already stored, previewed.</summary>
+    private async Task PreviewAnImportAsync()
+    {
+        await Page.Locator("#import-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "statement.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("Date,Amount,Description\n2026-11-14,450.00,Chai and samosa\n2026-11-15,80,Auto\n"),
+        });
+        // The pointer stays on Preview after the click: without transitions axe sees its hover colours settled.
+        await Page.EmulateMediaAsync(new() { ReducedMotion = ReducedMotion.Reduce });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        await Expect(Page.Locator("#preview-table")).ToBeVisibleAsync();
     }
 
     /// <summary>A month of a person's spending and a budget, as the README's pictures show it; answers one expense.</summary>
