@@ -1,12 +1,11 @@
-using Dapper;
-
 namespace ExpenseTracker.Web.Storage.Sqlite;
 
 /// <summary>
 /// Creates and upgrades the schema at start-up. Each migration runs once, in order, in a transaction;
-/// PRAGMA user_version records how many have run. Append new migrations; never edit a shipped one.
+/// PRAGMA user_version records how many have run. Append new migrations; never edit a shipped one. The runner is in
+/// SqliteSchema.Migrate.cs, so that this file holds only the list.
 /// </summary>
-public static class SqliteSchema
+public static partial class SqliteSchema
 {
     private static readonly string[] Migrations =
     [
@@ -292,21 +291,4 @@ public static class SqliteSchema
         ) WITHOUT ROWID;
         """,
     ];
-
-    public static int LatestVersion => Migrations.Length;
-
-    public static async Task MigrateAsync(SqliteDatabase database, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var current = await connection.ExecuteScalarAsync<int>("PRAGMA user_version;", transaction: transaction);
-        for (var version = current; version < Migrations.Length; version++)
-        {
-            await connection.ExecuteAsync(Migrations[version], transaction: transaction);
-            // PRAGMA takes no parameters; the value is our own loop counter.
-            await connection.ExecuteAsync($"PRAGMA user_version = {version + 1};", transaction: transaction);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-    }
 }
