@@ -85,7 +85,7 @@ public class AnonymousAccessTests : IDisposable
     }
 
     [Fact]
-    public void OnlySigningInRegisteringSigningOutErrorPagesHealthTheApiDescriptionAndRobotsTxtAreOpenToAnonymousVisitors()
+    public void OnlySigningInRegisteringSigningOutErrorPagesHealthTheApiDescriptionRobotsTxtAndTheInstallableAppsFilesAreOpenToAnonymousVisitors()
     {
         var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
 
@@ -94,8 +94,12 @@ public class AnonymousAccessTests : IDisposable
             .Order(StringComparer.Ordinal);
 
         // The Web Adapter polls /healthz without a session; the OpenAPI document describes the API and holds no user data;
-        // crawlers read robots.txt without one.
-        Assert.Equal(["_htmx/antiforgery.js", "account/login", "account/logout", "account/register", "error/{status:int}", "healthz", "healthz/live", "openapi/{documentName}.json", "robots.txt"], open);
+        // crawlers read robots.txt without one; the manifest, the service worker and the offline page make the app
+        // installable and hold none either.
+        Assert.Equal(
+            ["_htmx/antiforgery.js", "account/login", "account/logout", "account/register", "error/{status:int}", "healthz", "healthz/live",
+             "manifest.webmanifest", "offline", "openapi/{documentName}.json", "robots.txt", "sw.js"],
+            open);
         Assert.NotEmpty(endpoints);
     }
 

@@ -27,7 +27,8 @@ public class EditingExpensesTests : IDisposable
         }, htmx: true, page: page);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(["expenses-changed"], response.HtmxTriggers());
+        Assert.Equal(["expenses-changed", "flash"], response.HtmxTriggers());
+        Assert.Equal("Saved ₹1,50,000.00 on 10 Nov 2026.", response.Flash()!.Text);
         var row = (await Html.ParseFragmentAsync(response)).QuerySelector($"#expense-{expense.Id}")!;
         Assert.Contains("₹1,50,000.00", row.TextContent);
         Assert.Contains("Shopping", row.TextContent);
