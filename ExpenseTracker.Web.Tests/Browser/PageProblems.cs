@@ -30,7 +30,11 @@ public sealed class PageProblems
         context.WebError += (_, error) => Add($"page error: {error.Error}");
         context.RequestFailed += (_, request) =>
         {
-            if (!offline)
+            // A navigation through the service worker is fetched with redirect "manual": the worker hands the redirect
+            // back to the page unfollowed, and Chromium reports the redirect's target as an aborted request of the
+            // worker's. The page then loads that target with a request of its own, which is judged like any other.
+            var leftBehind = request.Failure == "net::ERR_ABORTED" && request.RedirectedFrom is not null;
+            if (!offline && !leftBehind)
             {
                 Add($"request failed: {request.Method} {request.Url} ({request.Failure})");
             }
