@@ -57,7 +57,8 @@ public static class AmountText
         var paise = 0L;
         foreach (var term in terms)
         {
-            var problem = string.IsNullOrWhiteSpace(term) ? AmountProblem.NotANumber : ReadOne(term, max, out var part);
+            var part = Money.Zero;
+            var problem = string.IsNullOrWhiteSpace(term) ? AmountProblem.NotANumber : ReadOne(term, max, out part);
             if (problem is not (AmountProblem.None or AmountProblem.Zero))
             {
                 return problem;
