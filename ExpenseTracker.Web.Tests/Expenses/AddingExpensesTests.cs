@@ -74,7 +74,6 @@ public class AddingExpensesTests : IDisposable
     [InlineData("120+")]
     [InlineData("+120")]
     [InlineData("2*3")]
-    [InlineData("120+45.555")]
     [InlineData("1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1")]
     public async Task AnythingElseIsRefusedWithTheAmountFieldsUsualMessageAndStoresNothing(string typed)
     {
@@ -88,4 +87,19 @@ public class AddingExpensesTests : IDisposable
         Assert.StartsWith("Enter the amount in rupees", form.QuerySelector("#add-Amount-error")!.TextContent);
         Assert.Empty(await factory.AllExpensesAsync());
     }
+
+    [Fact]
+    public async Task ASumWithATermOfThreeDecimalsSaysSoAndStoresNothing()
+    {
+        var client = factory.CreatePlainClient();
+        var page = await client.GetDocumentAsync("/");
+
+        var response = await client.SubmitAsync(page.Form("#add-form"), new Dictionary<string, string> { ["Input.Amount"] = "120+45.555" }, htmx: true);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var form = await Html.ParseFragmentAsync(response);
+        Assert.StartsWith("The amount can have at most two decimals", form.QuerySelector("#add-Amount-error")!.TextContent);
+        Assert.Empty(await factory.AllExpensesAsync());
+    }
+
 }

@@ -216,11 +216,13 @@ public sealed class SqliteBackupTests() : BackupContract(new ExpenseTrackerFacto
         var restored = await restorer.SubmitWithFilesAsync(
             page.Form("#restore form"), new Dictionary<string, string>(), [("backup.json.gz", backup)], htmx: true, fileField: Web.ImportExport.Backup.BackupModel.FileField);
 
+        // Through htmx the message travels to the page's one flash region in the HX-Trigger header.
+        var said = restored.Headers.TryGetValues("HX-Trigger", out var triggers) ? string.Join(" ", triggers) : "";
         Assert.Contains("Receipt files are not in the backup", page.QuerySelector("main")!.TextContent);
         Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
         Assert.Contains(
             "Restored 1 expense, 0 categories of your own, 0 alerts and your budget. The backup names 1 receipt, but holds no files: attach them again from your copies.",
-            (await Html.ParseFragmentAsync(restored)).QuerySelector("[role=status]")!.TextContent);
+            said);
     }
 }
 

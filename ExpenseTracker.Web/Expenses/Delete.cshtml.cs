@@ -61,9 +61,16 @@ public sealed class DeleteModel(ExpenseBin bin, IExpenseStore expenses, Category
         }
         catch (NotFoundException exception)
         {
-            // Too late, or restored already (a second click): nothing changes, and the message says why.
+            // Too late, restored already (a second click) or never deleted: nothing changes, and the message says why
+            // (beside the list through htmx; on the not-found page without it).
+            if (!Request.WantsFragment())
+            {
+                HttpContext.Items[Storage.StoreExceptionHandler.ErrorDetailKey] = exception.Message;
+                return NotFound();
+            }
+
             this.Tell(new FlashMessage(exception.Message, FlashKind.Warning));
-            return Request.WantsFragment() ? Content("", "text/html") : RedirectToPage("/Expenses/Index");
+            return Content("", "text/html");
         }
 
         var row = await RowAsync(restored.Expense, cancellationToken);
