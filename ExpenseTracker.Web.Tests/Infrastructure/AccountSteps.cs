@@ -1,8 +1,10 @@
 using System.Net;
+using ExpenseTracker.Web.Accounts;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ExpenseTracker.Web.Tests.Infrastructure;
 
-/// <summary>Signing in and registering through the real forms, as a person would.</summary>
+/// <summary>Signing in and registering through the real forms, as a person would, or calling the API with a token, as a script would.</summary>
 public static class AccountSteps
 {
     public static async Task<HttpResponseMessage> SubmitLoginAsync(this HttpClient client, string email, string password, string url = "/account/login")
@@ -47,4 +49,20 @@ public static class AccountSteps
             _ => throw new InvalidOperationException($"GET / answered {(int)response.StatusCode}"),
         };
     }
+
+    /// <summary>A client that calls the API as a script does: with a fresh access token of <paramref name="userId"/> (the default user's account is made first).</summary>
+    public static async Task<HttpClient> CreateTokenClientAsync(this ExpenseTrackerFactory factory, string? userId = null)
+    {
+        userId ??= factory.DefaultUserId;
+        if (userId == factory.DefaultUserId)
+        {
+            await factory.EnsureDefaultAccountAsync();
+        }
+
+        var (_, secret) = await factory.Services.GetRequiredService<AccessTokens>().CreateAsync(userId, "script");
+        var client = factory.CreateAnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        return client;
+    }
+
 }

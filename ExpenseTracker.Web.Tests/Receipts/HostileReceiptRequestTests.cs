@@ -26,13 +26,13 @@ public sealed class HostileReceiptRequestTests : IDisposable
     [Fact]
     public async Task SomeoneElsesExpenseOrReceiptIsNotFoundThroughTheApiEvenBesideAnExpenseOfTheirOwn()
     {
-        var owner = await TokenClientAsync(factory.DefaultUserId);
+        var owner = await factory.CreateTokenClientAsync(factory.DefaultUserId);
         var mine = await factory.AddAsync(ExpenseBuilder.Expense.Described("Mine"));
         var myOther = await factory.AddAsync(ExpenseBuilder.Expense.Described("Mine too"));
         await owner.PostAsync($"/api/expenses/{mine.Id}/receipts", Files(("bill.pdf", SampleFiles.Pdf())));
         var receiptId = (await owner.GetFromJsonAsync<JsonElement>($"/api/expenses/{mine.Id}/receipts"))[0].GetProperty("id").GetString();
         var strangerId = await factory.CreateAccountAsync("stranger@example.com");
-        var stranger = await TokenClientAsync(strangerId);
+        var stranger = await factory.CreateTokenClientAsync(strangerId);
         var theirs = await factory.AddAsync(ExpenseBuilder.Expense.Described("Theirs"), strangerId);
 
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/expenses/{mine.Id}/receipts")).StatusCode);
@@ -70,7 +70,7 @@ public sealed class HostileReceiptRequestTests : IDisposable
         byte[] tooLarge = [.. SampleFiles.JpegWithLocation(64, 64), .. new byte[ReceiptInspector.MaxSize + 1 - SampleFiles.JpegWithLocation(64, 64).Length]];
         Assert.Equal(10 * 1024 * 1024 + 1, tooLarge.Length);
         var client = factory.CreatePlainClient();
-        var api = await TokenClientAsync(factory.DefaultUserId);
+        var api = await factory.CreateTokenClientAsync(factory.DefaultUserId);
         var expense = await factory.AddAsync(ExpenseBuilder.Expense.Described("Lunch"));
 
         var form = await client.SubmitWithFilesAsync(
@@ -88,7 +88,7 @@ public sealed class HostileReceiptRequestTests : IDisposable
     [Fact]
     public async Task ASixthReceiptIsRefusedThroughTheApiAndOnAnEditFormThatNoLongerOffersAFileField()
     {
-        var api = await TokenClientAsync(factory.DefaultUserId);
+        var api = await factory.CreateTokenClientAsync(factory.DefaultUserId);
         var expense = await factory.AddAsync(ExpenseBuilder.Expense.Described("Groceries"));
         var url = $"/api/expenses/{expense.Id}/receipts";
         Assert.Equal(HttpStatusCode.Created, (await api.PostAsync(url, Files([.. Enumerable.Range(1, 5).Select(n => ($"bill-{n}.pdf", SampleFiles.Pdf()))]))).StatusCode);
@@ -113,7 +113,7 @@ public sealed class HostileReceiptRequestTests : IDisposable
     [InlineData("bill.webp", "text")]
     public async Task AFileInDisguiseIsRefusedWhateverItsNameAndClaimedType(string name, string sample)
     {
-        var api = await TokenClientAsync(factory.DefaultUserId);
+        var api = await factory.CreateTokenClientAsync(factory.DefaultUserId);
         var expense = await factory.AddAsync(ExpenseBuilder.Expense.Described("Lunch"));
         byte[] content = sample switch
         {
@@ -132,7 +132,7 @@ public sealed class HostileReceiptRequestTests : IDisposable
     [Fact]
     public async Task APngNamedAsAJpegIsKeptAndServedAsThePngItIs()
     {
-        var api = await TokenClientAsync(factory.DefaultUserId);
+        var api = await factory.CreateTokenClientAsync(factory.DefaultUserId);
         var expense = await factory.AddAsync(ExpenseBuilder.Expense.Described("Milk"));
 
         await api.PostAsync($"/api/expenses/{expense.Id}/receipts", Files(("milk.jpg", SampleFiles.Png())));
@@ -152,7 +152,7 @@ public sealed class HostileReceiptRequestTests : IDisposable
     public async Task ANameWithAPathControlCharactersOrHeaderSyntaxIsReducedToASafeNameAndTheFileIsKeptUnderItsId(
         string sent, string shown, string downloadedAs)
     {
-        var api = await TokenClientAsync(factory.DefaultUserId);
+        var api = await factory.CreateTokenClientAsync(factory.DefaultUserId);
         var expense = await factory.AddAsync(ExpenseBuilder.Expense.Described("Electricity"));
 
         var attached = await api.PostAsync($"/api/expenses/{expense.Id}/receipts", RawFile(sent, SampleFiles.Pdf()));
@@ -194,18 +194,6 @@ public sealed class HostileReceiptRequestTests : IDisposable
         Assert.Empty(await factory.AllExpensesAsync());
     }
 
-    private async Task<HttpClient> TokenClientAsync(string userId)
-    {
-        if (userId == factory.DefaultUserId)
-        {
-            await factory.EnsureDefaultAccountAsync();
-        }
-
-        var (_, secret) = await factory.Services.GetRequiredService<AccessTokens>().CreateAsync(userId, "script");
-        var client = factory.CreateAnonymousClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-        return client;
-    }
 
     private static MultipartFormDataContent Files(params (string Name, byte[] Content)[] files)
     {

@@ -18,7 +18,7 @@ public sealed class ReceiptsApiTests : IDisposable
     [Fact]
     public async Task AScriptAttachesListsAndRemovesReceipts()
     {
-        var client = await TokenClientAsync();
+        var client = await factory.CreateTokenClientAsync();
         var expense = await factory.AddAsync(ExpenseBuilder.Expense.Described("Lunch"));
         var url = $"/api/expenses/{expense.Id}/receipts";
 
@@ -36,7 +36,7 @@ public sealed class ReceiptsApiTests : IDisposable
     [Fact]
     public async Task AHostileFileIsRefusedWithProblemDetailsAndNothingIsAttached()
     {
-        var client = await TokenClientAsync();
+        var client = await factory.CreateTokenClientAsync();
         var expense = await factory.AddAsync(ExpenseBuilder.Expense.Described("Lunch"));
         var url = $"/api/expenses/{expense.Id}/receipts";
 
@@ -51,7 +51,7 @@ public sealed class ReceiptsApiTests : IDisposable
     [Fact]
     public async Task AttachingToAnotherPersonsExpenseIsNotFound()
     {
-        var client = await TokenClientAsync();
+        var client = await factory.CreateTokenClientAsync();
         var theirs = await factory.AddAsync(ExpenseBuilder.Expense.Described("Theirs"), userId: "someone-else");
 
         var response = await client.PostAsync($"/api/expenses/{theirs.Id}/receipts", Files(("bill.pdf", SampleFiles.Pdf())));
@@ -59,14 +59,6 @@ public sealed class ReceiptsApiTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    private async Task<HttpClient> TokenClientAsync()
-    {
-        await factory.EnsureDefaultAccountAsync();
-        var (_, secret) = await factory.Services.GetRequiredService<AccessTokens>().CreateAsync(factory.DefaultUserId, "script");
-        var client = factory.CreateAnonymousClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-        return client;
-    }
 
     private static MultipartFormDataContent Files(params (string Name, byte[] Content)[] files)
     {
